@@ -1,0 +1,2 @@
+namespace VoServices.Storage.Sqlite;
+internal static class Placeholder;
