@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test of VoServices (unit, integration, conformance) and prints one closing summary line.
+# Usage: ./test.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")"
+
+tools/ensure-deps.sh
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test VoServices.sln -c Release --nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# dotnet test prints one "Passed!/Failed! - Failed: N, Passed: N, Skipped: N, Total: N" line per test assembly.
+read -r passed failed skipped < <(awk '
+  /(Passed|Failed)! +- +Failed:/ {
+    gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+  }
+  END { printf "%d %d %d\n", p, f, s }' "$log")
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi
