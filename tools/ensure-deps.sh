@@ -8,6 +8,8 @@ PACKAGES=(
   stilts                 # votlint, taplint, tapquery (STILTS 3.4.7)
   python3-astropy        # independent VOTable/FITS/WCS reader for cross-checks (/usr/bin/python3)
   python3-pyvo           # the pyvo client as users run it
+  fitsverify             # FITS writer output must pass it with 0 warnings and 0 errors
+  libcfitsio-bin         # funpack/fitscopy: reference for tile-compressed images
 )
 
 missing=()
