@@ -1,4 +1,5 @@
 using VoServices.Tap.Ingest;
+using VoServices.Tap.TapSchema;
 
 namespace VoServices.Tap.Tests.Ingest;
 
@@ -89,6 +90,32 @@ public sealed class CatalogIngesterTests : IDisposable
             new CatalogIngester(new RecordingStore()).IngestAsync(Descriptor(), other, null, CancellationToken.None));
 
         Assert.Contains("set 'format: csv' or 'format: votable'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestMissingAsync_TablePublishedAlready_OnlyIngestsTheOthers()
+    {
+        WriteCsv("demo/t.csv", "ra,dec\n1,2\n");
+        var present = Path.Combine(temp.Path, "present.yaml");
+        var missing = Path.Combine(temp.Path, "missing.yaml");
+        const string body = "demoSubset: demo/t.csv\nra: ra\ndec: dec\n" +
+            "columns:\n  - {name: ra, datatype: double}\n  - {name: dec, datatype: double}\n";
+        File.WriteAllText(present, "schema: {name: a}\ntable: {name: t}\n" + body);
+        File.WriteAllText(missing, "schema: {name: b}\ntable: {name: t}\n" + body);
+        var published = new FixedSchema(new TapSchemaDocument([new SchemaDescription("a")],
+            [new TableDescription("a", "a.t", [])]));
+        var store = new RecordingStore();
+
+        var results = await new CatalogIngester(store).IngestMissingAsync([present, missing], published, null,
+            CancellationToken.None);
+
+        Assert.Equal("b.t", Assert.Single(results).TableName);
+        Assert.Equal("b.t", store.Table!.Table.TableName);
+    }
+
+    private sealed class FixedSchema(TapSchemaDocument document) : ITapSchemaSource
+    {
+        public ValueTask<TapSchemaDocument> GetSchemaAsync(CancellationToken cancellationToken) => ValueTask.FromResult(document);
     }
 
     private sealed class RecordingStore : ICatalogStore

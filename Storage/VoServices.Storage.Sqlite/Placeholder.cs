@@ -1,2 +1,0 @@
-namespace VoServices.Storage.Sqlite;
-internal static class Placeholder;
