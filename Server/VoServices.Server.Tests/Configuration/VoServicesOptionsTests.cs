@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VoServices.Server.Configuration;
@@ -33,8 +34,13 @@ public sealed class VoServicesOptionsTests(VoServerFactory factory) : IClassFixt
     [Fact]
     public void Options_FromAppSettings_HaveDefaultDataDirectoryAndEmptyPostgres()
     {
+        var appsettings = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(SharedData.RepoRoot, "Server", "VoServices.Server", "appsettings.json"))
+            .Build().GetSection(VoServicesOptions.SectionName);
+        Assert.Equal("var", appsettings["DataDirectory"]);
+        Assert.Equal("var", new VoServicesOptions().DataDirectory);
         var options = factory.Services.GetRequiredService<IOptions<VoServicesOptions>>().Value;
-        Assert.Equal("var", options.DataDirectory);
+        Assert.Equal(factory.DataDirectory, options.DataDirectory); // the test factory's private directory wins
         Assert.True(string.IsNullOrEmpty(options.Postgres));
     }
 }

@@ -19,7 +19,14 @@ public sealed class HealthEndpointTests(VoServerFactory factory) : IClassFixture
     [Fact]
     public async Task Health_ReadyAndBackendUp_Is200Healthy()
     {
-        var (status, body) = await GetHealth(factory.CreateClient());
+        // The store initialisation runs in the background at start (no demo catalogues in this factory): poll briefly.
+        var client = factory.CreateClient();
+        var (status, body) = await GetHealth(client);
+        for (var i = 0; i < 100 && status != HttpStatusCode.OK; i++)
+        {
+            await Task.Delay(100);
+            (status, body) = await GetHealth(client);
+        }
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Healthy", body);
     }

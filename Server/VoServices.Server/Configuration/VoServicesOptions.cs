@@ -29,21 +29,28 @@ public sealed class VoServicesOptions
     /// Absolute data directory: <see cref="DataDirectory"/> itself when rooted; else combined with the nearest
     /// ancestor of <paramref name="contentRoot"/> holding <c>VoServices.sln</c>, or with <paramref name="contentRoot"/>.
     /// </summary>
-    public string ResolveDataDirectory(string contentRoot)
+    public string ResolveDataDirectory(string contentRoot) => ResolveAgainstCheckout(DataDirectory, contentRoot);
+
+    /// <summary>
+    /// <paramref name="path"/> itself when rooted; else combined with the nearest ancestor of
+    /// <paramref name="contentRoot"/> holding <c>VoServices.sln</c>, or with <paramref name="contentRoot"/>.
+    /// </summary>
+    public static string ResolveAgainstCheckout(string path, string contentRoot)
     {
+        ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(contentRoot);
-        if (Path.IsPathRooted(DataDirectory))
+        if (Path.IsPathRooted(path))
         {
-            return Path.GetFullPath(DataDirectory);
+            return Path.GetFullPath(path);
         }
         for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "VoServices.sln")))
             {
-                return Path.GetFullPath(Path.Combine(dir.FullName, DataDirectory));
+                return Path.GetFullPath(Path.Combine(dir.FullName, path));
             }
         }
-        return Path.GetFullPath(Path.Combine(contentRoot, DataDirectory));
+        return Path.GetFullPath(Path.Combine(contentRoot, path));
     }
 }
 
