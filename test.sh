@@ -17,6 +17,9 @@ read -r passed failed skipped < <(awk '
     gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
   }
   END { printf "%d %d %d\n", p, f, s }' "$log")
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "test.sh: dotnet test exited with status $status without a failing test (a build error or a crashed test host; see above)"
+fi
 echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
   exit 1
