@@ -1,3 +1,0 @@
-namespace VoServices.VoTable;
-/// <summary>placeholder removed by the Dali work</summary>
-internal static class Placeholder;
