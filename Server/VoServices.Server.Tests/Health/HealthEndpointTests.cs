@@ -35,7 +35,15 @@ public sealed class HealthEndpointTests(VoServerFactory factory) : IClassFixture
     public async Task Health_WhileDemoArchiveIngests_Is503ThenHealthyWhenMarkedReady()
     {
         var readiness = new DemoReadiness("ingesting tycho2.main");
-        using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.Replace(ServiceDescriptor.Singleton(readiness))));
+        // The test drives readiness itself: without the demo-ingest service, which would mark it ready at start.
+        using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton(readiness));
+            foreach (var d in s.Where(d => d.ImplementationType == typeof(VoServices.Server.Demo.DemoArchiveIngest)).ToList())
+            {
+                s.Remove(d);
+            }
+        }));
         var client = app.CreateClient();
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), await GetHealth(client));
         readiness.MarkReady();
