@@ -28,7 +28,7 @@ public sealed class ArchitectureTests
         ["Sia"] = ["Tap", "Adql", "Dali", "VoTable"],
         ["Cutout"] = ["Uws", "Fits", "Wcs", "Sphere", "Dali", "VoTable"],
         ["Hips"] = ["Healpix", "Sphere", "Fits", "Wcs"],
-        ["Storage.Sqlite"] = ["Adql", "Tap", "Uws", "VoTable", "Dali"],
+        ["Storage.Sqlite"] = ["Adql", "Tap", "Uws", "VoTable", "Dali", "Sphere", "Healpix"],
         ["Storage.Postgres"] = ["Adql", "Tap", "Uws", "VoTable", "Dali"],
         ["Server"] = [.. Services, .. Core, "Storage.Sqlite", "Storage.Postgres"],
         ["Cli"] = [.. Services, .. Core, "Storage.Sqlite", "Storage.Postgres"],
