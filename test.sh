@@ -6,8 +6,25 @@ cd "$(dirname "$0")"
 
 tools/ensure-deps.sh
 
+# Integration tests against PostgreSQL 15 + pg_sphere: a throwaway cluster on 127.0.0.1:5440 unless the caller
+# already points VOSERVICES_TEST_DB at a database. If it cannot start, the PostgreSQL tests skip locally with that
+# reason and fail under CI.
+started_pg=false
+if [ -z "${VOSERVICES_TEST_DB:-}" ]; then
+  if tools/pg-test.sh start; then
+    export "$(tools/pg-test.sh env)"
+    started_pg=true
+  else
+    echo "test.sh: could not start the PostgreSQL test cluster; PostgreSQL tests will skip (fail under CI)" >&2
+  fi
+fi
+
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+cleanup() {
+  rm -f "$log"
+  if [ "$started_pg" = true ]; then tools/pg-test.sh stop || true; fi
+}
+trap cleanup EXIT
 status=0
 dotnet test VoServices.sln -c Release --nologo "$@" 2>&1 | tee "$log" || status=$?
 
