@@ -90,7 +90,7 @@ public sealed class PostgresCatalogStore : ICatalogStore, ITapSchemaSource, IAva
         await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock($1)", cancellationToken, StoreSchema.CatalogLock)
             .ConfigureAwait(false);
         await EnsurePgSphereAsync(connection, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, TapSchemaSelfDescription.CreateStatements() + StoreSchema.CreateStatements() +
+        await ExecuteAsync(connection, PostgresTapSchemaDdl.CreateStatements() + StoreSchema.CreateStatements() +
             StoreSchema.ReaderRoleStatements(options.ReaderRole), cancellationToken).ConfigureAwait(false);
         await TapSchemaWriter.UpsertSchemaAsync(connection, TapSchemaSelfDescription.Schema, cancellationToken)
             .ConfigureAwait(false);

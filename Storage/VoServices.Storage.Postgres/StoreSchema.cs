@@ -1,3 +1,4 @@
+using VoServices.Tap.TapSchema;
 using System.Text;
 
 namespace VoServices.Storage.Postgres;

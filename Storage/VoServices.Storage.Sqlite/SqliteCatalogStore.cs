@@ -65,7 +65,7 @@ public sealed class SqliteCatalogStore : ICatalogStore, ITapSchemaSource, IAvail
                 using var connection = Open();
                 Execute(connection, "PRAGMA journal_mode = WAL");
                 using var transaction = connection.BeginTransaction();
-                Execute(connection, TapSchemaSelfDescription.CreateStatements());
+                Execute(connection, SqliteTapSchemaDdl.CreateStatements());
                 Execute(connection, $"CREATE TABLE IF NOT EXISTS {PositionsTable} (table_name TEXT NOT NULL PRIMARY KEY, " +
                     "ra_column TEXT NOT NULL, dec_column TEXT NOT NULL, derived_columns TEXT) STRICT");
                 TapSchemaWriter.UpsertSchema(connection, TapSchemaSelfDescription.Schema);

@@ -1,14 +1,11 @@
-using System.Text;
-using VoServices.Tap.TapSchema;
-
-namespace VoServices.Storage.Sqlite;
+namespace VoServices.Tap.TapSchema;
 
 /// <summary>
 /// TAP_SCHEMA's description of itself (TAP 1.1 §4: the five tables with exactly the required columns, std = 1, and
-/// the five foreign keys taplint checks as E_TSLN), and the STRICT DDL derived from it so that the physical tables
-/// and their published metadata cannot drift apart.
+/// the five foreign keys taplint checks as E_TSLN). Every backend derives its TAP_SCHEMA DDL from this one model, so
+/// that the physical tables and the published metadata cannot drift apart and all backends publish the same rows.
 /// </summary>
-internal static class TapSchemaSelfDescription
+public static class TapSchemaSelfDescription
 {
     public const string SchemaName = "TAP_SCHEMA";
     public const string Schemas = "TAP_SCHEMA.schemas";
@@ -34,6 +31,16 @@ internal static class TapSchemaSelfDescription
         "TAP_SCHEMA.key_columns.target_column",
     ];
 
+    /// <summary>Uniqueness TAP 1.1 §4 requires (table_name; table_name + column_name; key_id), as key column lists.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PrimaryKeys = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Schemas] = "schema_name",
+        [Tables] = "table_name",
+        [Columns] = "table_name, column_name",
+        [Keys] = "key_id",
+    };
+
+    /// <summary>The five TAP_SCHEMA tables, in TAP 1.1 §4 order, with their columns and foreign keys.</summary>
     public static readonly IReadOnlyList<TableDescription> All =
     [
         Table(Schemas, "Schemas published by this service.", 1,
@@ -87,32 +94,11 @@ internal static class TapSchemaSelfDescription
         ], Fk("key_columns_key_id", KeyColumns, Keys, "key_id", "key_id")),
     ];
 
-    /// <summary>CREATE TABLE IF NOT EXISTS statements for the five tables (STRICT; 0/1 checks on the flags).</summary>
-    public static string CreateStatements()
-    {
-        var sql = new StringBuilder();
-        foreach (var table in All)
-        {
-            sql.Append("CREATE TABLE IF NOT EXISTS ").Append(SqliteNames.Table(table.TableName)).Append(" (");
-            for (var i = 0; i < table.Columns.Count; i++)
-            {
-                var column = table.Columns[i];
-                var name = SqliteNames.Column(column.ColumnName);
-                sql.Append(i == 0 ? "" : ", ").Append(name)
-                    .Append(column.Datatype == "int" ? " INTEGER" : " TEXT");
-                if (NotNull.Contains(table.TableName + "." + column.ColumnName))
-                {
-                    sql.Append(" NOT NULL");
-                }
-                if (column.ColumnName is "indexed" or "principal" or "std")
-                {
-                    sql.Append(" CHECK (").Append(name).Append(" IN (0, 1))");
-                }
-            }
-            sql.Append(") STRICT;\n");
-        }
-        return sql.ToString();
-    }
+    /// <summary>Whether TAP 1.1 §4 declares <paramref name="columnName"/> of <paramref name="tableName"/> NOT NULL.</summary>
+    public static bool IsNotNull(string tableName, string columnName) => NotNull.Contains(tableName + "." + columnName);
+
+    /// <summary>Whether the column is one of the 0/1 flags (indexed, principal, std) that must hold only 0 or 1.</summary>
+    public static bool IsFlag(string columnName) => columnName is "indexed" or "principal" or "std";
 
     private static TableDescription Table(string name, string description, int index,
         ColumnDescription[] columns, params ForeignKeyDescription[] keys)
