@@ -11,7 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddVoServicesLogging();                                   // console logs with scopes, minimal request log
 builder.Services.AddVoServicesOptions(builder.Configuration);     // VoServices:DataDirectory, VoServices:Postgres
-builder.Services.AddEmbeddedStore(builder.Configuration);         // COMPOSITION POINT: the storage backend (lead)
+builder.Services.AddCatalogStore(builder.Configuration);         // SQLite (default) or PostgreSQL + pg_sphere
 builder.Services.AddTap(options => builder.Configuration.GetSection("VoServices:Tap").Bind(options));
 builder.Services.AddVoServicesHealth();                           // demo-archive readiness + backend probe
 

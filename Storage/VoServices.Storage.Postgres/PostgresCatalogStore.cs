@@ -44,6 +44,7 @@ public sealed class PostgresCatalogStore : ICatalogStore, ITapSchemaSource, IAva
         CheckTimeout(this.options.StatementTimeout);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Database = builder.Database ?? builder.Username ?? "";
+        Location = $"PostgreSQL database {Database} on {builder.Host}:{builder.Port}";
         builder.ApplicationName ??= "voservices";
         dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         // A pool of its own: connections that were switched to the reader role never serve the owner.
@@ -53,6 +54,9 @@ public sealed class PostgresCatalogStore : ICatalogStore, ITapSchemaSource, IAva
 
     /// <summary>Name of the database (for messages).</summary>
     public string Database { get; }
+
+    /// <inheritdoc />
+    public string Location { get; }
 
     /// <summary>
     /// Creates, when missing, the pg_sphere extension, TAP_SCHEMA, the private schema <c>voservices</c> and the reader

@@ -35,13 +35,15 @@ internal static class TapSchemaReader
                     keys.GetValueOrDefault(name) ?? []));
             }
         }
+        var positions = await ReadPositionsAsync(connection, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < tables.Count; i++)
         {
             var name = tables[i].TableName;
             var rows = recordedRows.TryGetValue(name, out var n)
                 ? n
                 : await CountRowsAsync(connection, name, cancellationToken).ConfigureAwait(false);
-            tables[i] = tables[i] with { RowCount = rows };
+            var position = positions.GetValueOrDefault(name);
+            tables[i] = tables[i] with { RowCount = rows, RaColumn = position.Ra, DecColumn = position.Dec };
         }
         return new TapSchemaDocument(schemas, tables);
     }
@@ -158,4 +160,19 @@ internal static class TapSchemaReader
 
     private static int? NullableInt(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
+
+    /// <summary>Positional columns recorded at ingest (the store's published-tables record), by table name.</summary>
+    private static async Task<Dictionary<string, (string? Ra, string? Dec)>> ReadPositionsAsync(
+        NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var positions = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand(
+            $"SELECT table_name, ra_column, dec_column FROM {StoreSchema.PublishedTables}", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            positions[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2));
+        }
+        return positions;
+    }
 }

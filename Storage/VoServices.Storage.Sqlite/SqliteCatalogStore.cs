@@ -43,6 +43,9 @@ public sealed class SqliteCatalogStore : ICatalogStore, ITapSchemaSource, IAvail
     /// <summary>Absolute path of the database file.</summary>
     public string DatabasePath { get; }
 
+    /// <inheritdoc />
+    public string Location => DatabasePath;
+
     /// <summary>Connection string for other components using the same database (e.g. the query executor).</summary>
     public string ConnectionString { get; }
 

@@ -28,11 +28,32 @@ internal static class TapSchemaReader
                     keys.GetValueOrDefault(name) ?? []));
             }
         }
+        var positions = ReadPositions(connection);
         for (var i = 0; i < tables.Count; i++)
         {
-            tables[i] = tables[i] with { RowCount = CountRows(connection, tables[i].TableName) };
+            var position = positions.GetValueOrDefault(tables[i].TableName);
+            tables[i] = tables[i] with
+            {
+                RowCount = CountRows(connection, tables[i].TableName),
+                RaColumn = position.Ra,
+                DecColumn = position.Dec,
+            };
         }
         return new TapSchemaDocument(schemas, tables);
+    }
+
+    /// <summary>Positional columns recorded at ingest (<c>voservices_positions</c>), by table name.</summary>
+    private static Dictionary<string, (string? Ra, string? Dec)> ReadPositions(SqliteConnection connection)
+    {
+        var positions = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT table_name, ra_column, dec_column FROM voservices_positions";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            positions[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2));
+        }
+        return positions;
     }
 
     private static List<SchemaDescription> ReadSchemas(SqliteConnection connection)

@@ -92,6 +92,34 @@ public sealed class DemoArchiveTests : IDisposable
         Assert.Equal(110, rows["messier.main"]);
     }
 
+    /// <summary>
+    /// The same first start on the production backend: with <c>VoServices:Postgres</c> set, the demo archive goes into
+    /// PostgreSQL + pg_sphere and /tap/tables describes it from the database's TAP_SCHEMA.
+    /// </summary>
+    [SkippableFact]
+    public async Task FirstStart_PostgresBackend_IngestsDemoTablesIntoPostgres()
+    {
+        var server = new VoServices.Storage.Postgres.Tests.PostgresServer();
+        try
+        {
+            var connectionString = await server.NewDatabaseAsync();
+            using var factory = new DemoServerFactory(dataDirectory, useShippedSubset: true, postgres: connectionString);
+            var client = factory.CreateClient();
+            await WaitHealthyAsync(client);
+            var tables = await client.GetByteArrayAsync(new Uri("/tap/tables", UriKind.Relative));
+            VosiSchemaValidator.AssertValid(tables);
+            var rows = RowCounts(tables);
+            Assert.Equal(514, rows["tycho2.main"]);
+            Assert.Equal(110, rows["messier.main"]);
+            Assert.Contains(factory.Logs.Entries, e => e.Id.Id == 2000 && e.Message.Contains("PostgreSQL", StringComparison.Ordinal));
+            Assert.False(File.Exists(Path.Combine(dataDirectory, "voservices.db")));
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
     public void Dispose()
     {
         try
@@ -127,8 +155,8 @@ public sealed class DemoArchiveTests : IDisposable
             .ToDictionary(t => (string)t.Element("name")!, t => (long?)t.Element("nrows") ?? -1);
 
     /// <summary>The real Program and embedded store on a private data directory.</summary>
-    private sealed class DemoServerFactory(string dataDirectory, bool useShippedSubset, string? catalogs = null)
-        : WebApplicationFactory<Program>
+    private sealed class DemoServerFactory(string dataDirectory, bool useShippedSubset, string? catalogs = null,
+        string? postgres = null) : WebApplicationFactory<Program>
     {
         internal RecordingLoggerProvider Logs { get; } = new();
 
@@ -136,6 +164,10 @@ public sealed class DemoArchiveTests : IDisposable
         {
             builder.UseSetting("VoServices:DataDirectory", dataDirectory);
             builder.UseSetting("VoServices:Demo:UseShippedSubset", useShippedSubset ? "true" : "false");
+            if (postgres is not null)
+            {
+                builder.UseSetting("VoServices:Postgres", postgres);
+            }
             if (catalogs is not null)
             {
                 builder.UseSetting("VoServices:Demo:Catalogs", catalogs);

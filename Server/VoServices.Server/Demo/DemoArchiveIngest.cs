@@ -1,20 +1,21 @@
 using Microsoft.Extensions.Options;
 using VoServices.Server.Configuration;
 using VoServices.Server.Health;
-using VoServices.Storage.Sqlite;
 using VoServices.Tap.Ingest;
+using VoServices.Tap.TapSchema;
 
 namespace VoServices.Server.Demo;
 
 /// <summary>
 /// First-start ingest of the demo archive (architecture.md §6): loads every catalogue descriptor whose table is not yet
-/// published into the embedded store, from <c>../shared/data</c> when present or else the subset shipped in
+/// published into the store, from <c>../shared/data</c> when present or else the subset shipped in
 /// <c>demo/data</c>; later starts find the tables and reuse them. <see cref="DemoReadiness"/> is not ready (so
 /// <c>/health</c> answers 503) until it has finished; a failure leaves it not ready with the reason, and leaves the
 /// tables already stored untouched (each table is swapped in only when its load has completed).
 /// </summary>
 public sealed partial class DemoArchiveIngest(
-    SqliteCatalogStore store,
+    ICatalogStore store,
+    ITapSchemaSource published,
     DemoReadiness readiness,
     IOptions<DemoArchiveOptions> options,
     IHostEnvironment environment,
@@ -29,7 +30,7 @@ public sealed partial class DemoArchiveIngest(
             var descriptors = DescriptorPaths(options.Value, environment.ContentRootPath);
             if (descriptors.Count > 0)
             {
-                Log.DemoIngestStarting(logger, descriptors.Count, store.DatabasePath);
+                Log.DemoIngestStarting(logger, descriptors.Count, store.Location);
             }
             var results = await IngestMissingAsync(descriptors, stoppingToken).ConfigureAwait(false);
             readiness.MarkReady();
@@ -40,7 +41,7 @@ public sealed partial class DemoArchiveIngest(
             // Shutdown during the ingest: the interrupted table was never swapped in; the next start resumes.
         }
         catch (Exception ex) when (ex is CatalogDescriptorException or CatalogDataException or IOException
-                                       or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+                                       or System.Data.Common.DbException or InvalidOperationException)
         {
             readiness.MarkNotReady($"demo archive ingest failed: {ex.Message}");
             Log.DemoIngestFailed(logger, ex);
@@ -60,8 +61,8 @@ public sealed partial class DemoArchiveIngest(
         foreach (var path in descriptorPaths)
         {
             var descriptor = CatalogDescriptorReader.Read(path);
-            var published = await store.GetSchemaAsync(cancellationToken).ConfigureAwait(false);
-            if (published.FindTable(descriptor.QualifiedTableName) is not null)
+            var schema = await published.GetSchemaAsync(cancellationToken).ConfigureAwait(false);
+            if (schema.FindTable(descriptor.QualifiedTableName) is not null)
             {
                 continue;
             }

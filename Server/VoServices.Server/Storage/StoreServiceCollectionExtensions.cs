@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using VoServices.Server.Configuration;
 using VoServices.Server.Demo;
 using VoServices.Server.Health;
+using VoServices.Storage.Postgres;
 using VoServices.Storage.Sqlite;
 using VoServices.Tap.Ingest;
 using VoServices.Tap.TapSchema;
@@ -15,29 +16,48 @@ public static class StoreServiceCollectionExtensions
     public const string DatabaseFileName = "voservices.db";
 
     /// <summary>
-    /// The embedded (SQLite) backend: one <see cref="SqliteCatalogStore"/> at
-    /// <c>{DataDirectory}/voservices.db</c> serves as <see cref="ITapSchemaSource"/>, <see cref="IAvailabilityProbe"/>
-    /// and <see cref="ICatalogStore"/>; <see cref="DemoArchiveIngest"/> loads the demo archive on first start, and
+    /// The catalogue store: PostgreSQL + pg_sphere when <c>VoServices:Postgres</c> holds a connection string
+    /// (architecture.md §6, production), else the embedded SQLite database <c>{DataDirectory}/voservices.db</c>. One
+    /// store instance serves as <see cref="ITapSchemaSource"/>, <see cref="IAvailabilityProbe"/> and
+    /// <see cref="ICatalogStore"/>; <see cref="DemoArchiveIngest"/> loads the demo archive on first start, and
     /// <c>/health</c> is 503 until it has finished.
     /// </summary>
-    public static IServiceCollection AddEmbeddedStore(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCatalogStore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DemoArchiveOptions>().Bind(configuration.GetSection(DemoArchiveOptions.SectionName));
-        services.AddSingleton(sp =>
+        var postgres = configuration.GetSection(VoServicesOptions.SectionName)[nameof(VoServicesOptions.Postgres)];
+        if (!string.IsNullOrWhiteSpace(postgres))
         {
-            var options = sp.GetRequiredService<IOptions<VoServicesOptions>>().Value;
-            var environment = sp.GetRequiredService<IHostEnvironment>();
-            var directory = options.ResolveDataDirectory(environment.ContentRootPath);
-            Directory.CreateDirectory(directory);
-            return new SqliteCatalogStore(Path.Combine(directory, DatabaseFileName));
-        });
-        services.AddSingleton<ITapSchemaSource>(sp => sp.GetRequiredService<SqliteCatalogStore>());
-        services.AddSingleton<IAvailabilityProbe>(sp => sp.GetRequiredService<SqliteCatalogStore>());
-        services.AddSingleton<ICatalogStore>(sp => sp.GetRequiredService<SqliteCatalogStore>());
+            services.AddSingleton(_ => new PostgresCatalogStore(postgres));
+            Expose<PostgresCatalogStore>(services);
+        }
+        else
+        {
+            services.AddSingleton(sp => new SqliteCatalogStore(Path.Combine(DataDirectory(sp), DatabaseFileName)));
+            Expose<SqliteCatalogStore>(services);
+        }
         services.AddSingleton(new DemoReadiness("the demo archive is being checked and ingested"));
         services.AddHostedService<DemoArchiveIngest>();
         return services;
+    }
+
+    /// <summary>The data directory (created if missing), resolved against the checkout.</summary>
+    public static string DataDirectory(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<VoServicesOptions>>().Value;
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        var directory = options.ResolveDataDirectory(environment.ContentRootPath);
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private static void Expose<TStore>(IServiceCollection services)
+        where TStore : class, ICatalogStore, ITapSchemaSource, IAvailabilityProbe
+    {
+        services.AddSingleton<ITapSchemaSource>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IAvailabilityProbe>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<ICatalogStore>(sp => sp.GetRequiredService<TStore>());
     }
 }

@@ -124,6 +124,10 @@ public sealed class CatalogIngesterTests : IDisposable
 
         public List<object?[]> Rows { get; } = [];
 
+        public string Location => "memory";
+
+        public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
         public async Task<IngestResult> IngestAsync(CatalogTable table, ICatalogRowSource rows,
             IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
         {

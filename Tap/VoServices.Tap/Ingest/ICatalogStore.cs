@@ -9,6 +9,15 @@ namespace VoServices.Tap.Ingest;
 public interface ICatalogStore
 {
     /// <summary>
+    /// Creates whatever the store needs (database, TAP_SCHEMA and its self-description) if missing; idempotent and
+    /// safe to call from several processes. Throws the backend's exception when the database cannot be reached.
+    /// </summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Human description of where the data lives (file path or host/database), for logs; no secrets.</summary>
+    string Location { get; }
+
+    /// <summary>
     /// Loads every row of <paramref name="rows"/> into the table <see cref="CatalogTable.Table"/> and replaces its
     /// TAP_SCHEMA rows, atomically: when this throws (bad row, cancellation, I/O error) the previous table and its
     /// metadata are left exactly as they were. Rows arrive in <c>Table.Columns</c> order, typed as

@@ -63,7 +63,9 @@ public sealed record ForeignKeyDescription(
 /// <summary>
 /// One row of <c>TAP_SCHEMA.tables</c> with its columns in column order and the foreign keys that start at it.
 /// <paramref name="TableName"/> is the qualified name to use in ADQL (<c>tycho2.main</c>); <paramref name="TableType"/>
-/// is <c>table</c> or <c>view</c>.
+/// is <c>table</c> or <c>view</c>. <paramref name="RaColumn"/>/<paramref name="DecColumn"/> name the positional columns
+/// (ICRS degrees) on which the store keeps a spatial index (not a TAP_SCHEMA column: the backends record them at
+/// ingest); null for tables without one.
 /// </summary>
 public sealed record TableDescription(
     string SchemaName,
@@ -74,7 +76,9 @@ public sealed record TableDescription(
     string? Utype = null,
     int? TableIndex = null,
     IReadOnlyList<ForeignKeyDescription>? ForeignKeys = null,
-    long? RowCount = null)
+    long? RowCount = null,
+    string? RaColumn = null,
+    string? DecColumn = null)
 {
     /// <summary>Foreign keys whose from_table is this table; never null.</summary>
     public IReadOnlyList<ForeignKeyDescription> Keys => ForeignKeys ?? [];
