@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VoServices.Cli.Adql;
 using VoServices.Cli.Ingest;
 
 namespace VoServices.Cli;
@@ -22,12 +23,21 @@ public static class VoCommandLine
     /// </summary>
     /// <returns>The process exit code.</returns>
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken) => RunAsync(args, Console.In, output, error, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(string[], TextWriter, TextWriter, CancellationToken)"/>, reading standard input (for
+    /// <c>vo adql</c>) from <paramref name="input"/>.
+    /// </summary>
+    /// <returns>The process exit code.</returns>
+    public static Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         var root = new RootCommand("VoServices: IVOA Virtual Observatory services (TAP, SIA, SODA, HiPS).")
         {
             IngestCommand.Create(output, error),
+            AdqlCommand.Create(input, output, error),
         };
         var configuration = new InvocationConfiguration
         {
