@@ -2,7 +2,9 @@ namespace VoServices.Adql;
 
 /// <summary>
 /// Stable codes of the ADQL errors (style rule 5: <c>ADQL0012</c> like astropy's W01…). Codes never change
-/// meaning; new errors get new codes. ADQL0001–ADQL0099 are syntax errors (<see cref="AdqlSyntaxException"/>).
+/// meaning; new errors get new codes. ADQL0001–ADQL0099 are syntax errors (<see cref="AdqlSyntaxException"/>);
+/// ADQL0101–ADQL0199 are semantic errors found against the schema and function catalogue
+/// (<see cref="Semantics.AdqlSemanticException"/>).
 /// </summary>
 public static class AdqlErrorCode
 {
@@ -44,4 +46,37 @@ public static class AdqlErrorCode
 
     /// <summary>A construct the grammar accepts but ADQL 2.1 restricts, e.g. IS NULL on a non-column, adjacent string literals on one line.</summary>
     public const string InvalidConstruct = "ADQL0013";
+
+    /// <summary>A table (or a qualifier such as <c>t</c> in <c>t.ra</c>) that is neither in the schema, an upload, a common table nor a FROM item.</summary>
+    public const string UnknownTable = "ADQL0101";
+
+    /// <summary>A column that none of the tables in scope has.</summary>
+    public const string UnknownColumn = "ADQL0102";
+
+    /// <summary>A column or table name that matches more than one candidate; qualify it.</summary>
+    public const string AmbiguousName = "ADQL0103";
+
+    /// <summary>A value of the wrong type: arithmetic on strings, a number where a geometry is needed, incomparable operands, LIKE on numbers...</summary>
+    public const string TypeMismatch = "ADQL0104";
+
+    /// <summary>An aggregate where none is allowed (WHERE, ON, GROUP BY, nested), or a column neither grouped nor aggregated.</summary>
+    public const string AggregateMisuse = "ADQL0105";
+
+    /// <summary>A user-defined function that the service's function catalogue does not declare.</summary>
+    public const string UndeclaredFunction = "ADQL0106";
+
+    /// <summary>A function called with a number of arguments no signature accepts, or a literal argument out of range.</summary>
+    public const string InvalidFunctionArguments = "ADQL0107";
+
+    /// <summary>An ORDER BY position outside the select list, or a sort key a set operation's result does not have.</summary>
+    public const string InvalidSortKey = "ADQL0108";
+
+    /// <summary>The operands of UNION, EXCEPT or INTERSECT have different numbers of columns (ADQL 2.1 "Set operators").</summary>
+    public const string SetOperandMismatch = "ADQL0109";
+
+    /// <summary>The same correlation name twice in one FROM clause, or two common table expressions with one name.</summary>
+    public const string DuplicateName = "ADQL0110";
+
+    /// <summary>An ADQL function or optional feature this service does not declare in its capabilities (TAPRegExt languageFeatures).</summary>
+    public const string UnsupportedFeature = "ADQL0111";
 }

@@ -1,4 +1,5 @@
 using VoServices.Adql.Ast;
+using VoServices.Adql.Functions;
 
 namespace VoServices.Adql.Semantics;
 
@@ -19,9 +20,13 @@ public sealed record OutputColumn(
 
 /// <summary>What a column reference resolved to: a column of a table (or of a derived table / CTE).</summary>
 /// <param name="Table">The table the column belongs to; for derived tables and CTEs, a synthetic AdqlTable whose
-/// columns are the subquery's output columns (Kind Catalog, StorageName null).</param>
+/// columns are the subquery's output columns (Kind Catalog, StorageName null). A synthetic column's
+/// <see cref="AdqlColumn.Name"/> is the subquery's <see cref="OutputColumn.Name"/>, in double quotes when it is not a
+/// regular identifier or was written delimited (TAP_SCHEMA form).</param>
 /// <param name="Column">The column.</param>
-/// <param name="CorrelationName">The name by which the table is referenced in that scope (alias or table name).</param>
+/// <param name="CorrelationName">The name by which the table is referenced in that scope: the alias
+/// (<see cref="Identifier.Value"/>, without quotes), or without alias the table's <see cref="AdqlTable.QualifiedName"/>
+/// (the common table's name for a CTE reference).</param>
 public sealed record ResolvedColumn(AdqlTable Table, AdqlColumn Column, string CorrelationName);
 
 /// <summary>
@@ -33,15 +38,23 @@ public sealed class ResolvedQuery
 {
     private readonly IReadOnlyDictionary<AdqlNode, AdqlTable> tables;
     private readonly IReadOnlyDictionary<AdqlNode, ResolvedColumn> columns;
+    private readonly ResolutionDetails details;
 
     /// <summary>Creates the result; the dictionaries must use <see cref="ReferenceEqualityComparer"/>.</summary>
     public ResolvedQuery(Query query, IReadOnlyList<OutputColumn> outputColumns,
         IReadOnlyDictionary<AdqlNode, AdqlTable> tables, IReadOnlyDictionary<AdqlNode, ResolvedColumn> columns)
+        : this(query, outputColumns, tables, columns, new ResolutionDetails())
+    {
+    }
+
+    internal ResolvedQuery(Query query, IReadOnlyList<OutputColumn> outputColumns,
+        IReadOnlyDictionary<AdqlNode, AdqlTable> tables, IReadOnlyDictionary<AdqlNode, ResolvedColumn> columns, ResolutionDetails details)
     {
         Query = query;
         Columns = outputColumns;
         this.tables = tables;
         this.columns = columns;
+        this.details = details;
     }
 
     /// <summary>The parsed query.</summary>
@@ -54,8 +67,61 @@ public sealed class ResolvedQuery
     public AdqlTable? TableOf(NamedTable node) => tables.GetValueOrDefault(node);
 
     /// <summary>What a <see cref="ColumnReference"/> node resolved to; null if it is not a column (e.g. an alias in ORDER BY).</summary>
+    /// <remarks>An ORDER BY or GROUP BY name that designates a result column copying a table column (e.g.
+    /// <c>SELECT ra ... ORDER BY ra</c>) resolves to that column; see also <see cref="OutputIndexOf"/>.</remarks>
     public ResolvedColumn? ColumnOf(ColumnReference node) => columns.GetValueOrDefault(node);
 
     /// <summary>Every catalogue or upload table the query reaches (for access checks and translation).</summary>
     public IEnumerable<AdqlTable> ReferencedTables => tables.Values.Distinct();
+
+    /// <summary>
+    /// The type and metadata inferred for a value expression (every expression of the query, ORDER BY and GROUP BY
+    /// keys included); null for nodes that are not part of the query.
+    /// </summary>
+    public ExpressionType? TypeOf(ValueExpression node) => details.Types.GetValueOrDefault(node);
+
+    /// <summary>
+    /// The result columns of any query expression of the tree: the body, a common table's definition, a derived
+    /// table's or a subquery's query (names unique within each). A translator aliases the select items of derived
+    /// tables and common tables with these names, which is how outer references to them resolve.
+    /// </summary>
+    public IReadOnlyList<OutputColumn>? ColumnsOf(QueryExpression node) => details.QueryColumns.GetValueOrDefault(node);
+
+    /// <summary>The columns a <see cref="AllColumns"/> or <see cref="QualifiedAllColumns"/> item expands to, in order.</summary>
+    /// <remarks>For NATURAL and USING joins the merged columns come once, first (SQL-92 &lt;joined table&gt;); each is bound to the
+    /// left table's column (the right one's for RIGHT JOIN).</remarks>
+    public IReadOnlyList<ResolvedColumn>? ExpansionOf(SelectItem item) => details.Expansions.GetValueOrDefault(item);
+
+    /// <summary>
+    /// The 0-based index of the result column an ORDER BY key or GROUP BY term designates by position (<c>ORDER BY 2</c>),
+    /// alias or result name; null when the key is an ordinary expression over the FROM columns.
+    /// </summary>
+    public int? OutputIndexOf(ValueExpression key) => details.OutputIndexes.TryGetValue(key, out var index) ? index : null;
+
+    /// <summary>The common table expression a <see cref="NamedTable"/> refers to; null for catalogue and upload tables.</summary>
+    public CommonTableExpression? CommonTableOf(NamedTable node) => details.CommonTables.GetValueOrDefault(node);
+
+    /// <summary>
+    /// The catalogue declaration behind a function node (<see cref="FunctionCall"/>, <see cref="UserDefinedFunctionCall"/>,
+    /// <see cref="SetFunction"/>, <see cref="GeometryValueFunction"/>, <see cref="CastExpression"/>,
+    /// <see cref="CoalesceExpression"/>, <see cref="InUnitExpression"/>); its <see cref="FunctionDeclaration.Key"/> is
+    /// what a dialect translates by.
+    /// </summary>
+    public FunctionDeclaration? FunctionOf(ValueExpression node) => details.Functions.GetValueOrDefault(node);
+}
+
+/// <summary>The bindings beyond tables and columns, keyed by node identity.</summary>
+internal sealed class ResolutionDetails
+{
+    public Dictionary<AdqlNode, ExpressionType> Types { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public Dictionary<AdqlNode, IReadOnlyList<OutputColumn>> QueryColumns { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public Dictionary<AdqlNode, IReadOnlyList<ResolvedColumn>> Expansions { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public Dictionary<AdqlNode, int> OutputIndexes { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public Dictionary<AdqlNode, CommonTableExpression> CommonTables { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public Dictionary<AdqlNode, FunctionDeclaration> Functions { get; } = new(ReferenceEqualityComparer.Instance);
 }
