@@ -79,6 +79,12 @@ public sealed class TapBackendFailureTests(VoServerFactory factory) : IClassFixt
         {
             s.RemoveAll<ITapSchemaSource>();
             s.RemoveAll<IAvailabilityProbe>();
+            // Nothing to ingest into either: without a store the demo-ingest service has no place in the host.
+            foreach (var d in s.Where(d => d.ImplementationType == typeof(VoServices.Server.Demo.DemoArchiveIngest)).ToList())
+            {
+                s.Remove(d);
+            }
+            s.Replace(ServiceDescriptor.Singleton(new VoServices.Server.Health.DemoReadiness()));
         });
         var client = app.CreateClient();
         var tables = await client.GetAsync(new Uri("/tap/tables", UriKind.Relative));
