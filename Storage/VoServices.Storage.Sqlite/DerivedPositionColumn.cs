@@ -16,8 +16,11 @@ public sealed record DerivedPositionColumn(string Name, string SqliteType, Func<
 /// <summary>Options of <see cref="SqliteCatalogStore"/>.</summary>
 public sealed record SqliteCatalogStoreOptions
 {
-    /// <summary>Hidden columns computed from (ra, dec) at ingest; none by default.</summary>
-    public IReadOnlyList<DerivedPositionColumn> DerivedPositionColumns { get; init; } = [];
+    /// <summary>
+    /// Hidden columns computed from (ra, dec) at ingest. Default: the NESTED HEALPix index at order 12
+    /// (<see cref="Adql.SqliteHealpixIndex.Column"/>) on which the SQLite dialect prefilters cones and crossmatches.
+    /// </summary>
+    public IReadOnlyList<DerivedPositionColumn> DerivedPositionColumns { get; init; } = [Adql.SqliteHealpixIndex.Column];
 
     /// <summary>Rows between progress reports and cancellation checks during a load (default 50,000).</summary>
     public int ProgressInterval { get; init; } = 50_000;
