@@ -24,4 +24,24 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
         Message = "Backend call timed out after {Timeout} for {Path}")]
     public static partial void BackendTimeout(ILogger logger, TimeSpan timeout, string path);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Debug,
+        Message = "TAP query {RunId} started after {ElapsedMs} ms: {Sql}")]
+    public static partial void QueryStarted(ILogger logger, string runId, long elapsedMs, string sql);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information,
+        Message = "TAP query {RunId} wrote {Rows} rows, status {Status}, in {ElapsedMs} ms")]
+    public static partial void QueryCompleted(ILogger logger, string runId, long rows, string status, long elapsedMs);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Error,
+        Message = "TAP query {RunId} failed: {Reason}")]
+    public static partial void QueryFailed(ILogger logger, string runId, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Information,
+        Message = "TAP request rejected with HTTP {Status}: {Reason}")]
+    public static partial void QueryRejected(ILogger logger, int status, string reason);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Warning,
+        Message = "TAP {Format} result could not be completed after output began; connection aborted")]
+    public static partial void ResponseAborted(ILogger logger, string format, Exception exception);
 }

@@ -5,17 +5,23 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VoServices.Tap.Examples;
+using VoServices.Tap.Query;
 using VoServices.Tap.TapSchema;
 using VoServices.Tap.Vosi;
+using VoServices.Uws;
 
 namespace VoServices.Tap;
 
 /// <summary>
-/// HTTP mapping of the TAP service (architecture.md §3: one <c>MapX</c> per service). For now the VOSI resources:
+/// HTTP mapping of the TAP service (architecture.md §3: one <c>MapX</c> per service; TAP 1.1 §2):
+/// <c>GET|POST {prefix}/sync</c> (queries, see <see cref="TapSyncEndpoint"/>), <c>{prefix}/async</c> (a UWS 1.1 job
+/// list running <see cref="TapAsyncJobExecutor"/>, mapped when UWS is registered), <c>GET {prefix}/examples</c> (DALI
+/// examples, XHTML; 404 when none are configured), and the VOSI resources
 /// <c>GET {prefix}/tables[?detail=min|max]</c>, <c>GET {prefix}/tables/{table_name}</c>,
-/// <c>GET {prefix}/capabilities</c>, <c>GET {prefix}/availability</c> (VOSI 1.1 §3; TAP 1.1 §2). All answer
-/// <c>text/xml; charset=utf-8</c>; HEAD is allowed; POST/PUT/DELETE/PATCH answer 405 (VOSI 1.1 §3). Backend failures
-/// answer 503 text/plain and are logged, never a 500 with a stack trace.
+/// <c>GET {prefix}/capabilities</c>, <c>GET {prefix}/availability</c> (VOSI 1.1 §3), which answer
+/// <c>text/xml; charset=utf-8</c>; HEAD is allowed on the read-only resources; POST/PUT/DELETE/PATCH answer 405 there
+/// (VOSI 1.1 §3). Backend failures answer 503 and are logged, never a 500 with a stack trace.
 /// </summary>
 public static class TapEndpoints
 {
@@ -23,6 +29,7 @@ public static class TapEndpoints
     public const string XmlContentType = "text/xml; charset=utf-8";
 
     private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+    private static readonly string[] SyncMethods = [HttpMethods.Get, HttpMethods.Post];
     private static readonly string[] WriteMethods =
         [HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch];
 
@@ -39,6 +46,14 @@ public static class TapEndpoints
         MapReadOnly(group, "/tables/{name}", GetTableAsync);
         MapReadOnly(group, "/capabilities", context => GetCapabilitiesAsync(context, normalised));
         MapReadOnly(group, "/availability", GetAvailabilityAsync);
+        group.MapMethods("/sync", SyncMethods, TapSyncEndpoint.HandleAsync);
+        group.MapMethods("/sync", [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], SyncMethodNotAllowedAsync);
+        MapReadOnly(group, "/examples", GetExamplesAsync);
+        // TAP 1.1 §2.2: /async is a UWS job list whose jobs run TapAsyncJobExecutor (needs AddUws and a job store).
+        if (endpoints.ServiceProvider.GetService<UwsJobService>() is not null)
+        {
+            endpoints.MapUwsJobList(normalised.TrimEnd('/') + "/async", TapAsyncJobExecutor.JobList);
+        }
         return group;
     }
 
@@ -126,6 +141,31 @@ public static class TapEndpoints
             await VosiAvailabilityWriter.WriteAsync(context.Response.Body, status, context.RequestAborted)
                 .ConfigureAwait(false);
         }
+    }
+
+    private static async Task GetExamplesAsync(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<TapOptions>>().Value;
+        if (options.Examples.Count == 0)
+        {
+            // DALI 1.1 §2.4: a service without examples answers 404.
+            await WritePlainTextAsync(context, StatusCodes.Status404NotFound, "This service publishes no examples.")
+                .ConfigureAwait(false);
+            return;
+        }
+        context.Response.ContentType = TapExamplesWriter.ContentType;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await TapExamplesWriter.WriteAsync(context.Response.Body, options.Examples, context.RequestAborted)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private static Task SyncMethodNotAllowedAsync(HttpContext context)
+    {
+        context.Response.Headers.Allow = "GET, POST";
+        return WritePlainTextAsync(context, StatusCodes.Status405MethodNotAllowed,
+            $"{context.Request.Method} is not allowed on /sync; use GET or POST (TAP 1.1 §2.2).");
     }
 
     private static async Task<AvailabilityStatus> ProbeAsync(HttpContext context, TapOptions options)

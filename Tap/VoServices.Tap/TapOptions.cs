@@ -1,3 +1,7 @@
+using VoServices.Adql.Functions;
+using VoServices.Tap.Examples;
+using VoServices.Tap.Results;
+using VoServices.Tap.Uploads;
 using VoServices.Tap.Vosi;
 
 namespace VoServices.Tap;
@@ -33,4 +37,41 @@ public sealed class TapOptions
     /// Default 30 s; must be positive.
     /// </summary>
     public TimeSpan BackendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// MAXREC when the request gives none (DALI 1.1 §4.3.4), in rows; advertised as the TAPRegExt
+    /// <c>outputLimit/default</c>. Default 100,000; must be between 0 and <see cref="HardMaxRec"/>.
+    /// </summary>
+    public long DefaultMaxRec { get; set; } = 100_000;
+
+    /// <summary>
+    /// Largest MAXREC honoured (larger requests are capped, DALI 1.1 §4.3.4), in rows; advertised as the TAPRegExt
+    /// <c>outputLimit/hard</c>. Default 10,000,000 (every demo table fits).
+    /// </summary>
+    public long HardMaxRec { get; set; } = 10_000_000;
+
+    /// <summary>
+    /// Longest run of a /sync query, from its start to the last row streamed (a statement timeout; longer queries
+    /// belong in /async, limited by the UWS execution duration). Default 60 s; must be positive.
+    /// </summary>
+    public TimeSpan SyncTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The ADQL functions and optional features offered: parsing accepts exactly these user-defined functions, the
+    /// resolver checks calls against them, and <c>/capabilities</c> lists them as TAPRegExt languageFeatures.
+    /// Default <see cref="FunctionCatalog.Default"/>.
+    /// </summary>
+    public FunctionCatalog Functions { get; set; } = FunctionCatalog.Default;
+
+    /// <summary>The output formats (RESPONSEFORMAT); default <see cref="ResponseFormatRegistry.Default"/>.</summary>
+    public ResponseFormatRegistry ResponseFormats { get; set; } = ResponseFormatRegistry.Default;
+
+    /// <summary>Limits of UPLOAD (TAP 1.1 §2.5.x); <c>MaxBytesPerUpload</c> is advertised as TAPRegExt <c>uploadLimit</c>.</summary>
+    public UploadOptions Uploads { get; set; } = new();
+
+    /// <summary>
+    /// The DALI examples served at <c>/examples</c> (DALI 1.1 §2.4); default <see cref="TapExamples.Demo"/> (queries on
+    /// the demo archive). Empty: <c>/examples</c> answers 404 and no examples capability is declared.
+    /// </summary>
+    public IReadOnlyList<TapExample> Examples { get; set; } = TapExamples.Demo;
 }

@@ -106,10 +106,12 @@ public sealed class TapVosiEndpointTests(VoServerFactory factory) : IClassFixtur
         var root = Root((await Get("/tap/capabilities")).Body);
         var urls = root.Descendants("accessURL").Select(u => u.Value).ToList();
         Assert.Equal(
-            ["http://localhost/tap/capabilities", "http://localhost/tap/availability", "http://localhost/tap/tables"],
-            urls);
-        Assert.DoesNotContain(root.Elements("capability"),
-            c => c.Attribute("standardID")!.Value == "ivo://ivoa.net/std/TAP");
+        [
+            "http://localhost/tap", "http://localhost/tap/examples", "http://localhost/tap/capabilities",
+            "http://localhost/tap/availability", "http://localhost/tap/tables",
+        ], urls);
+        // TAP 1.1 §2.4 [taplint E_CPT1]: exactly one TAP capability.
+        Assert.Single(root.Elements("capability"), c => c.Attribute("standardID")!.Value == "ivo://ivoa.net/std/TAP");
     }
 
     [Fact]

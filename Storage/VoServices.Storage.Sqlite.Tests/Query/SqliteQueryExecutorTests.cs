@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using VoServices.Adql;
+using VoServices.Adql.Semantics;
+using VoServices.Dali;
+using VoServices.Storage.Sqlite.Query;
+using VoServices.Storage.Sqlite.Tests.Adql;
+using VoServices.Tap.Ingest;
+using VoServices.Tap.Query;
+using VoServices.Tap.Uploads;
+using VoServices.Testing;
+
+namespace VoServices.Storage.Sqlite.Tests.Query;
+
+/// <summary>The embedded executor on the demo subset with the HEALPix column (<see cref="AdqlDemoDatabase"/>).</summary>
+public sealed class SqliteQueryExecutorTests(AdqlDemoDatabase db) : IClassFixture<AdqlDemoDatabase>
+{
+    private const string SlowQuery =
+        "SELECT COUNT(*) FROM hipparcos.main AS a, hipparcos.main AS b WHERE a.vmag + b.vmag < -100";
+
+    private SqliteQueryExecutor Executor { get; } = new(db.Store);
+
+    private async Task<ResolvedQuery> ResolveAsync(string adql, params AdqlTable[] uploads)
+    {
+        var document = await db.Store.GetSchemaAsync(CancellationToken.None);
+        var catalog = await Executor.DescribeCatalogAsync(document, CancellationToken.None);
+        return SchemaResolver.Resolve(AdqlParser.Parse(adql), catalog.With(uploads));
+    }
+
+    private async Task<List<object?[]>> RunAsync(IQuerySession session, string adql, params AdqlTable[] uploads)
+    {
+        await using var result = await session.ExecuteAsync(await ResolveAsync(adql, uploads), null, CancellationToken.None);
+        var rows = new List<object?[]>();
+        var row = new object?[result.Columns.Count];
+        while (await result.ReadAsync(row, CancellationToken.None))
+        {
+            rows.Add((object?[])row.Clone());
+        }
+        return rows;
+    }
+
+    private Task<IQuerySession> OpenAsync(double seconds = 30) =>
+        Executor.OpenSessionAsync(new QuerySessionOptions { Timeout = TimeSpan.FromSeconds(seconds) }, CancellationToken.None);
+
+    [Fact]
+    public async Task DescribeCatalog_TablesWithTheHealpixColumn_KeepRaDec()
+    {
+        var catalog = await Executor.DescribeCatalogAsync(await db.Store.GetSchemaAsync(CancellationToken.None), CancellationToken.None);
+        var tycho = catalog.Tables.Single(t => t.QualifiedName == "tycho2.main");
+        Assert.Equal(("ra", "dec"), (tycho.RaColumn, tycho.DecColumn));
+        Assert.All(catalog.Tables.Where(t => t.SchemaName == "TAP_SCHEMA"), t => Assert.Null(t.RaColumn));
+    }
+
+    [Fact]
+    public async Task DescribeCatalog_StoreWithoutHealpixColumn_DropsRaDecAndConesStillWork()
+    {
+        using var folder = new TempFolder();
+        var store = new SqliteCatalogStore(folder.File("plain.db"), new SqliteCatalogStoreOptions { DerivedPositionColumns = [] });
+        var descriptor = CatalogDescriptorReader.Read(Path.Combine(SharedData.RepoRoot, "demo", "catalogs", "messier.yaml"));
+        await new CatalogIngester(store).IngestAsync(descriptor, descriptor.DemoSubset, null, CancellationToken.None);
+        var executor = new SqliteQueryExecutor(store);
+        var document = await store.GetSchemaAsync(CancellationToken.None);
+        var catalog = await executor.DescribeCatalogAsync(document, CancellationToken.None);
+        Assert.Null(catalog.Tables.Single(t => t.QualifiedName == "messier.main").RaColumn);
+        await using var session = await executor.OpenSessionAsync(new QuerySessionOptions(), CancellationToken.None);
+        var resolved = SchemaResolver.Resolve(AdqlParser.Parse(
+            "SELECT name FROM messier.main WHERE 1 = CONTAINS(POINT(ra, dec), CIRCLE(83.63, 22.01, 0.5))"), catalog);
+        await using var result = await session.ExecuteAsync(resolved, null, CancellationToken.None);
+        var row = new object?[1];
+        Assert.True(await result.ReadAsync(row, CancellationToken.None));
+        Assert.Equal("M1", row[0]);
+    }
+
+    [Fact]
+    public async Task Execute_Cone_GivesTheWritersTypes()
+    {
+        await using var session = await OpenAsync();
+        var rows = await RunAsync(session,
+            "SELECT TOP 1 tyc, ra, vt_mag, hip, POINT(ra, dec) AS p FROM tycho2.main " +
+            "WHERE 1 = CONTAINS(POINT(ra, dec), CIRCLE(201.6968, -47.4795, 0.25)) AND hip IS NOT NULL ORDER BY tyc");
+        var row = Assert.Single(rows);
+        Assert.IsType<string>(row[0]);
+        Assert.IsType<double>(row[1]);
+        Assert.IsType<double>(row[2]);
+        Assert.IsType<long>(row[3]);
+        Assert.Equal((double)row[1]!, Assert.IsType<double[]>(row[4])[0]);
+    }
+
+    [Fact]
+    public async Task Execute_AfterUploads_ConnectionWritesNothing()
+    {
+        await using var session = await OpenAsync();
+        using var upload = await Uploads.OpenAsync("t", Uploads.Positions);
+        var table = await session.LoadUploadAsync(upload, CancellationToken.None);
+        Assert.Equal(4, (await RunAsync(session, "SELECT * FROM TAP_UPLOAD.t", table)).Count);
+        var connection = ((SqliteQuerySession)session).Connection;
+        Assert.Equal(1L, Scalar(connection, "PRAGMA query_only"));
+        foreach (var write in new[]
+        {
+            "INSERT INTO temp.tap_upload_t VALUES (9, 1, 2)", "DELETE FROM \"tycho2.main\"", "CREATE TEMP TABLE x (a)",
+            "UPDATE \"TAP_SCHEMA.tables\" SET description = 'x'",
+        })
+        {
+            var e = Assert.Throws<SqliteException>(() => Scalar(connection, write));
+            Assert.Equal(8, e.SqliteErrorCode); // SQLITE_READONLY
+        }
+        // The query connection itself is opened read-only, so even without query_only the catalogue is safe.
+        using var readOnly = new SqliteConnection(Executor.ConnectionString);
+        readOnly.Open();
+        Assert.Equal(8, Assert.Throws<SqliteException>(() => Scalar(readOnly, "DELETE FROM \"tycho2.main\"")).SqliteErrorCode);
+    }
+
+    [Fact]
+    public async Task LoadUpload_TemporaryTable_IsInvisibleToOtherSessions()
+    {
+        await using var first = await OpenAsync();
+        using var upload = await Uploads.OpenAsync("t", Uploads.Positions);
+        await first.LoadUploadAsync(upload, CancellationToken.None);
+        await using var second = await OpenAsync();
+        var e = Assert.Throws<SqliteException>(() => Scalar(((SqliteQuerySession)second).Connection, "SELECT count(*) FROM tap_upload_t"));
+        Assert.Contains("no such table", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadUpload_AfterTheQuery_Throws()
+    {
+        await using var session = await OpenAsync();
+        await RunAsync(session, "SELECT TOP 1 hip FROM hipparcos.main");
+        using var upload = await Uploads.OpenAsync("t", Uploads.Positions);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => session.LoadUploadAsync(upload, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LoadUpload_EveryDaliType_RoundTrips()
+    {
+        await using var session = await OpenAsync();
+        using var upload = await Uploads.OpenAsync("t", Uploads.AllTypes);
+        var table = await session.LoadUploadAsync(upload, CancellationToken.None);
+        var rows = await RunAsync(session, "SELECT * FROM TAP_UPLOAD.t ORDER BY i", table);
+        Assert.Equal(2, rows.Count);
+        var (full, empty) = (rows[0], rows[1]);
+        Assert.Equal(true, full[0]);
+        Assert.Equal([1L, 2L, 3L], full[1..4]);
+        Assert.Equal([4.5, 5.25], full[4..6].Select(v => Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal("héllo", full[6]);
+        Assert.Equal(new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc), full[7]);
+        Assert.Equal([10.0, 20.0], (double[])full[8]!);
+        Assert.Equal([10.0, 20.0, 0.5], (double[])full[9]!);
+        Assert.Equal([1.0, 2.0, 3.0, 2.0, 2.0, 3.0], (double[])full[10]!);
+        Assert.Equal([0.5, 1.5], (double[])full[11]!);
+        Assert.Equal([7L, 8L, 9L], (long[])full[12]!);
+        // The second row: NULL everywhere (NaN is the NULL of a double) but in the int column i.
+        Assert.Equal(3L, empty[2]);
+        Assert.All(empty.Where((_, k) => k != 2), Assert.Null);
+    }
+
+    [Fact]
+    public async Task LoadUpload_OddColumnNames_AreStoredUnderStorageNames()
+    {
+        await using var session = await OpenAsync();
+        using var upload = await Uploads.OpenAsync("t", Uploads.Document(
+            "<FIELD name='u' datatype='int'/><FIELD name='U' datatype='int'/><FIELD name='2mass id' datatype='char' arraysize='*'/>" +
+            "<FIELD name='select' datatype='int'/>", "<TR><TD>1</TD><TD>2</TD><TD>x</TD><TD>3</TD></TR>"));
+        var table = await session.LoadUploadAsync(upload, CancellationToken.None);
+        var rows = await RunAsync(session, "SELECT u, \"2mass id\", \"select\" FROM TAP_UPLOAD.t", table);
+        Assert.Equal([1L, "x", 3L], rows.Single());
+    }
+
+    [Fact]
+    public async Task Execute_TimeLimitReached_ThrowsQueryTimeoutQuickly()
+    {
+        await using var session = await OpenAsync(seconds: 0.2);
+        var clock = Stopwatch.StartNew();
+        var e = await Assert.ThrowsAsync<QueryTimeoutException>(() => RunAsync(session, SlowQuery));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Equal(500, e.HttpStatus);
+        Assert.Contains("time limit of 0.2 s", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_CallerCancels_InterruptsTheStatement()
+    {
+        await using var session = await OpenAsync();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var clock = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await using var result = await session.ExecuteAsync(await ResolveAsync(SlowQuery), null, cancel.Token);
+            await result.ReadAsync(new object?[1], cancel.Token);
+        });
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData(1, "SQLite Error 1: 'invalid polygon: edges cross'.", 400, "the query failed on the data: invalid polygon: edges cross")]
+    [InlineData(1, "SQLite Error 1: 'no such column: x'.", 500, "internal error")]
+    [InlineData(5, "SQLite Error 5: 'database is locked'.", 503, "temporarily unavailable")]
+    [InlineData(10, "SQLite Error 10: 'disk I/O error'.", 503, "temporarily unavailable")]
+    public void Map_SqliteErrors_GiveTheirDaliKind(int code, string message, int status, string expected)
+    {
+        var e = SqliteQueryErrors.Map(new SqliteException(message, code));
+        Assert.Equal(status, e.HttpStatus);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
+
+/// <summary>Small uploads written in the test as TABLEDATA VOTables.</summary>
+internal static class Uploads
+{
+    public static byte[] Document(string fields, string rows) => Encoding.UTF8.GetBytes(
+        "<VOTABLE version='1.4' xmlns='http://www.ivoa.net/xml/VOTable/v1.3'><RESOURCE><TABLE>" + fields +
+        "<DATA><TABLEDATA>" + rows + "</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>");
+
+    /// <summary>Four positions: three Tycho-2 stars of the omega Cen demo field and a point far from every star.</summary>
+    public static byte[] Positions { get; } = Document(
+        "<FIELD name='id' datatype='int'/><FIELD name='ra' datatype='double' unit='deg'/><FIELD name='dec' datatype='double' unit='deg'/>",
+        "<TR><TD>1</TD><TD>201.5864933</TD><TD>-47.70880985</TD></TR><TR><TD>2</TD><TD>201.47839604</TD><TD>-47.66540613</TD></TR>" +
+        "<TR><TD>3</TD><TD>201.37184278</TD><TD>-47.46397197</TD></TR><TR><TD>4</TD><TD>10</TD><TD>10</TD></TR>");
+
+    /// <summary>Every scalar type and DALI xtype, one full row and one of NULLs (TAP 1.1 §2.5: all must round-trip).</summary>
+    public static byte[] AllTypes { get; } = Document(
+        "<FIELD name='b' datatype='boolean'/><FIELD name='s' datatype='short'/><FIELD name='i' datatype='int'/>" +
+        "<FIELD name='l' datatype='long'/><FIELD name='f' datatype='float'/><FIELD name='d' datatype='double'/>" +
+        "<FIELD name='txt' datatype='unicodeChar' arraysize='*'/><FIELD name='ts' datatype='char' arraysize='*' xtype='timestamp'/>" +
+        "<FIELD name='pt' datatype='double' arraysize='2' xtype='point'/><FIELD name='ci' datatype='double' arraysize='3' xtype='circle'/>" +
+        "<FIELD name='po' datatype='double' arraysize='*' xtype='polygon'/><FIELD name='iv' datatype='double' arraysize='2' xtype='interval'/>" +
+        "<FIELD name='arr' datatype='int' arraysize='*'/>",
+        "<TR><TD>T</TD><TD>1</TD><TD>2</TD><TD>3</TD><TD>4.5</TD><TD>5.25</TD><TD>héllo</TD><TD>2020-01-02T03:04:05</TD>" +
+        "<TD>10 20</TD><TD>10 20 0.5</TD><TD>1 2 3 2 2 3</TD><TD>0.5 1.5</TD><TD>7 8 9</TD></TR>" +
+        "<TR><TD></TD><TD></TD><TD>3</TD><TD></TD><TD></TD><TD>NaN</TD><TD></TD><TD></TD><TD></TD><TD></TD><TD></TD><TD></TD><TD></TD></TR>");
+
+    public static async Task<UploadedTable> OpenAsync(string name, byte[] content)
+    {
+        using var reader = new UploadReader();
+        await foreach (var table in reader.ReadAsync([DaliUpload.Parse($"{name},param:p")], new Parts(content), CancellationToken.None))
+        {
+            return table;
+        }
+        throw new InvalidOperationException("no upload");
+    }
+
+    private sealed class Parts(byte[] content) : IUploadContentSource
+    {
+        public Stream? OpenPart(string name) => name == "p" ? new MemoryStream(content, writable: false) : null;
+    }
+}
