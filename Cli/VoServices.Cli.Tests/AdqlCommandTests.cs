@@ -38,4 +38,40 @@ public sealed class AdqlCommandTests
         Assert.Contains("ADQL0", error, StringComparison.Ordinal);
         Assert.Contains(position, error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("postgres", "\"t1\".\"pos\" @ scircle(", "FROM \"tycho2\".\"main\"")]
+    [InlineData("sqlite", "\"t1\".\"_healpix\" BETWEEN", "FROM \"tycho2.main\"")]
+    public async Task Translate_DemoCone_UsesTheBackendsSpatialIndex(string dialect, string index, string from)
+    {
+        var (code, output, error) = await Run(
+            "SELECT tyc FROM tycho2.main AS t WHERE 1 = CONTAINS(POINT(t.ra, t.dec), CIRCLE(50.67, -37.21, 0.5))",
+            "adql", "translate", "--dialect", dialect);
+        Assert.Equal("", error);
+        Assert.Equal(0, code);
+        Assert.Contains(index, output, StringComparison.Ordinal);
+        Assert.Contains(from, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Translate_StringLiteral_IsAParameterNeverInlined()
+    {
+        var (code, output, _) = await Run("SELECT tyc FROM tycho2.main WHERE pos_flag = 'x''; DROP TABLE y; --'",
+            "adql", "translate", "--dialect", "postgres");
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("DROP", output.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("-- $1 = x'; DROP TABLE y; --", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SELECT rra FROM tycho2.main", "ADQL0102")]
+    [InlineData("SELECT * FROM tycho3.main", "ADQL0101")]
+    public async Task Translate_UnknownName_TypedErrorWithSuggestionExits1(string query, string code)
+    {
+        var (exit, output, error) = await Run(query, "adql", "translate");
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Contains(code, error, StringComparison.Ordinal);
+        Assert.Contains("did you mean", error, StringComparison.Ordinal);
+    }
 }
