@@ -3,15 +3,8 @@ using VoServices.Server.Health;
 using VoServices.Server.Hosting;
 using VoServices.Server.Portal;
 using VoServices.Server.Storage;
-using VoServices.Storage.Postgres;
-using VoServices.Storage.Postgres.Query;
-using VoServices.Storage.Sqlite;
-using VoServices.Storage.Sqlite.Query;
-using VoServices.Storage.Sqlite.Uws;
 using VoServices.Tap;
-using VoServices.Tap.Query;
 using VoServices.Uws;
-using VoServices.Uws.Jobs;
 
 // The VoServices host (architecture.md §3, §6): composes each service's AddX()/MapX() and nothing else.
 // Start: dotnet run -c Release --project Server/VoServices.Server -- --urls http://127.0.0.1:5000
@@ -19,17 +12,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddVoServicesLogging();                                   // console logs with scopes, minimal request log
 builder.Services.AddVoServicesOptions(builder.Configuration);     // VoServices:DataDirectory, VoServices:Postgres
-builder.Services.AddCatalogStore(builder.Configuration);         // SQLite (default) or PostgreSQL + pg_sphere
+builder.Services.AddStorageBackend(builder.Configuration);       // SQLite (default) or PostgreSQL + pg_sphere:
+                                                                  // catalogue store, query executor, UWS job store
 builder.Services.AddTap(options => builder.Configuration.GetSection("VoServices:Tap").Bind(options));
-builder.Services.AddSingleton<IQueryExecutor>(sp => sp.GetService<PostgresCatalogStore>() is { } postgres
-    ? new PostgresQueryExecutor(postgres)                          // TAP queries on the configured backend
-    : new SqliteQueryExecutor(sp.GetRequiredService<SqliteCatalogStore>()));
 builder.Services.AddOptions<UwsOptions>().Configure<IServiceProvider>((options, sp) =>
     options.DataDirectory = Path.Combine(StoreServiceCollectionExtensions.DataDirectory(sp), "uws"));
 builder.Services.AddUws(options => builder.Configuration.GetSection("VoServices:Uws").Bind(options));
-// UWS jobs live in SQLite (var/jobs.db) on both backends for now.
-builder.Services.AddSingleton<IJobStore>(sp =>
-    new SqliteJobStore(Path.Combine(StoreServiceCollectionExtensions.DataDirectory(sp), "jobs.db")));
 builder.Services.AddVoServicesHealth();                           // demo-archive readiness + backend probe
 
 var app = builder.Build();

@@ -4,8 +4,16 @@ using static VoServices.Server.Tests.Tap.TapHttp;
 
 namespace VoServices.Server.Tests.Tap;
 
-/// <summary>/tap/async (TAP 1.1 §2.2, UWS 1.1) through the real host on the embedded demo archive.</summary>
-public sealed class TapAsyncEndpointTests(SqliteTapBackend backend) : IClassFixture<SqliteTapBackend>
+/// <summary>/tap/async on the embedded backend (SQLite catalogue and SQLite job store).</summary>
+public sealed class SqliteTapAsyncEndpointTests(SqliteTapBackend backend)
+    : TapAsyncEndpointTests(backend), IClassFixture<SqliteTapBackend>;
+
+/// <summary>/tap/async on PostgreSQL + pg_sphere, with the PostgreSQL UWS job store.</summary>
+public sealed class PostgresTapAsyncEndpointTests(PostgresTapBackend backend)
+    : TapAsyncEndpointTests(backend), IClassFixture<PostgresTapBackend>;
+
+/// <summary>/tap/async (TAP 1.1 §2.2, UWS 1.1) through the real host on the demo archive, per backend.</summary>
+public abstract class TapAsyncEndpointTests(TapBackend backend)
 {
     private static readonly XNamespace Uws = "http://www.ivoa.net/xml/UWS/v1.0";
 
