@@ -17,7 +17,7 @@ internal static class PostgresJobSchema
     /// <summary>
     /// One row per job. Times are <c>timestamptz</c> (UTC, microseconds). <c>phase</c> holds the UWS wire name
     /// (<c>EXECUTING</c>). <c>parameters</c> and <c>results</c> are <c>jsonb</c> arrays in job order (see
-    /// <see cref="PostgresJobJson"/>); the error summary is two columns (message, <c>fatal</c>|<c>transient</c>).
+    /// <see cref="VoServices.Uws.Jobs.UwsJobJson"/>); the error summary is two columns (message, <c>fatal</c>|<c>transient</c>).
     /// <c>runner_id</c> and <c>lease_expires</c> are the execution lease, meaningful only while EXECUTING. The partial
     /// indexes serve the claim (oldest QUEUED first), the lease sweep and the destruction sweep.
     /// </summary>

@@ -299,8 +299,8 @@ public sealed class PostgresJobStore : IJobStore, IAsyncDisposable, IDisposable
         p.Add(Time("end_time", job.EndTime));
         p.Add(new NpgsqlParameter("execution_duration", NpgsqlDbType.Integer) { Value = job.ExecutionDuration });
         p.Add(Time("destruction", job.Destruction));
-        p.Add(Json("parameters", PostgresJobJson.Parameters(job.Parameters)));
-        p.Add(Json("results", PostgresJobJson.Results(job.Results)));
+        p.Add(Json("parameters", UwsJobJson.Parameters(job.Parameters)));
+        p.Add(Json("results", UwsJobJson.Results(job.Results)));
         p.Add(Text("error_message", job.ErrorSummary?.Message));
         p.Add(Text("error_type", job.ErrorSummary is { } e ? ErrorTypeName(e.Type) : null));
         p.Add(new NpgsqlParameter("revision", NpgsqlDbType.Bigint) { Value = job.Revision });
@@ -326,8 +326,8 @@ public sealed class PostgresJobStore : IJobStore, IAsyncDisposable, IDisposable
             EndTime = NullableTime(reader, 8),
             ExecutionDuration = reader.GetInt32(9),
             Destruction = NullableTime(reader, 10),
-            Parameters = PostgresJobJson.ReadParameters(reader.GetString(11)),
-            Results = PostgresJobJson.ReadResults(reader.GetString(12)),
+            Parameters = UwsJobJson.ReadParameters(reader.GetString(11)),
+            Results = UwsJobJson.ReadResults(reader.GetString(12)),
             ErrorSummary = reader.IsDBNull(13) ? null : new UwsErrorSummary(reader.GetString(13),
                 NullableString(reader, 14) == "transient" ? UwsErrorType.Transient : UwsErrorType.Fatal),
             Revision = reader.GetInt64(15),

@@ -5,7 +5,7 @@ internal static class SqliteJobSchema
 {
     /// <summary>
     /// One row per job. Times are Unix milliseconds (UTC). <c>parameters</c>, <c>results</c> and
-    /// <c>error_summary</c> are JSON (see <see cref="SqliteJobJson"/>). <c>runner_id</c> and <c>lease_expires</c> are the
+    /// <c>error_summary</c> are JSON (see <see cref="VoServices.Uws.Jobs.UwsJobJson"/>). <c>runner_id</c> and <c>lease_expires</c> are the
     /// execution lease, meaningful only while <c>phase = 'EXECUTING'</c>.
     /// </summary>
     public const string Create = """

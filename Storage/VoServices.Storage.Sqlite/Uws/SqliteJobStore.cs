@@ -222,7 +222,7 @@ public sealed class SqliteJobStore : IJobStore
             "revision = revision + 1 WHERE phase = 'EXECUTING' AND (lease_expires IS NULL OR lease_expires < @now) " +
             "RETURNING job_id";
         command.Parameters.AddWithValue("@now", Millis(now));
-        command.Parameters.AddWithValue("@error", SqliteJobJson.Error(error));
+        command.Parameters.AddWithValue("@error", UwsJobJson.Error(error));
         return await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
@@ -275,9 +275,9 @@ public sealed class SqliteJobStore : IJobStore
         p.AddWithValue("@end_time", NullableMillis(job.EndTime));
         p.AddWithValue("@execution_duration", job.ExecutionDuration);
         p.AddWithValue("@destruction", NullableMillis(job.Destruction));
-        p.AddWithValue("@parameters", SqliteJobJson.Parameters(job.Parameters));
-        p.AddWithValue("@results", SqliteJobJson.Results(job.Results));
-        p.AddWithValue("@error_summary", job.ErrorSummary is { } e ? SqliteJobJson.Error(e) : DBNull.Value);
+        p.AddWithValue("@parameters", UwsJobJson.Parameters(job.Parameters));
+        p.AddWithValue("@results", UwsJobJson.Results(job.Results));
+        p.AddWithValue("@error_summary", job.ErrorSummary is { } e ? UwsJobJson.Error(e) : DBNull.Value);
         p.AddWithValue("@revision", job.Revision);
     }
 
@@ -301,9 +301,9 @@ public sealed class SqliteJobStore : IJobStore
             EndTime = NullableTime(reader, 8),
             ExecutionDuration = reader.GetInt32(9),
             Destruction = NullableTime(reader, 10),
-            Parameters = SqliteJobJson.ReadParameters(reader.GetString(11)),
-            Results = SqliteJobJson.ReadResults(reader.GetString(12)),
-            ErrorSummary = reader.IsDBNull(13) ? null : SqliteJobJson.ReadError(reader.GetString(13)),
+            Parameters = UwsJobJson.ReadParameters(reader.GetString(11)),
+            Results = UwsJobJson.ReadResults(reader.GetString(12)),
+            ErrorSummary = reader.IsDBNull(13) ? null : UwsJobJson.ReadError(reader.GetString(13)),
             Revision = reader.GetInt64(14),
         };
     }

@@ -1,16 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using VoServices.Uws.Jobs;
 
-namespace VoServices.Storage.Postgres.Uws;
+namespace VoServices.Uws.Jobs;
 
 /// <summary>
-/// The <c>jsonb</c> forms of the list-valued job columns, the same as the SQLite store's so rows can be copied between
-/// backends: parameters <c>[{"n":name,"v":value,"r":true}]</c> (<c>r</c> only for inline uploads), results
-/// <c>[{"id":…,"mime":…,"size":…,"file":…,"href":…}]</c> (null members omitted). Arrays keep the job's order
-/// (jsonb reorders object keys, never array elements).
+/// The JSON forms of a job's list-valued fields, one for every <see cref="IJobStore"/> (SQLite text, PostgreSQL
+/// jsonb), so rows can be copied between backends: parameters <c>[{"n":name,"v":value,"r":true}]</c> (<c>r</c> only
+/// for inline uploads), results <c>[{"id":…,"mime":…,"size":…,"file":…,"href":…}]</c> (null members omitted), error
+/// summary <c>{"m":message,"t":"fatal"|"transient"}</c>. Arrays keep the job's order. Malformed stored JSON throws
+/// <see cref="InvalidDataException"/>.
 /// </summary>
-internal static class PostgresJobJson
+public static class UwsJobJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General)
     {
@@ -37,16 +37,25 @@ internal static class PostgresJobJson
         }),
     ];
 
+    public static string Error(UwsErrorSummary error) => JsonSerializer.Serialize(
+        new ErrorRow(error.Message, error.Type == UwsErrorType.Transient ? "transient" : "fatal"), Options);
+
+    public static UwsErrorSummary ReadError(string json)
+    {
+        var row = Deserialize<ErrorRow>(json);
+        return new UwsErrorSummary(row.m, row.t == "transient" ? UwsErrorType.Transient : UwsErrorType.Fatal);
+    }
+
     private static T Deserialize<T>(string json)
     {
         try
         {
             return JsonSerializer.Deserialize<T>(json, Options)
-                ?? throw new InvalidDataException("voservices.uws_job holds a JSON null in a list column");
+                ?? throw new InvalidDataException("a job row holds a JSON null in a list column");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"voservices.uws_job holds malformed JSON: {e.Message}", e);
+            throw new InvalidDataException($"a job row holds malformed JSON: {e.Message}", e);
         }
     }
 
@@ -54,5 +63,7 @@ internal static class PostgresJobJson
     private sealed record ParameterRow(string n, string? v, bool? r);
 
     private sealed record ResultRow(string id, string? mime, long? size, string? file, string? href);
+
+    private sealed record ErrorRow(string m, string t);
 #pragma warning restore IDE1006
 }
