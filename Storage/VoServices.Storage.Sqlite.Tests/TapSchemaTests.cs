@@ -1,5 +1,7 @@
 using VoServices.Tap.TapSchema;
 
+using VoServices.Testing;
+
 namespace VoServices.Storage.Sqlite.Tests;
 
 /// <summary>TAP_SCHEMA 1.1 structure and self-description (TAP 1.1 §4, standards.md §2).</summary>

@@ -2,6 +2,8 @@ using VoServices.Storage.Sqlite.Uws;
 using VoServices.Uws.Jobs;
 using VoServices.Uws.Tests.Jobs;
 
+using VoServices.Testing;
+
 namespace VoServices.Storage.Sqlite.Tests.Uws;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using VoServices.Tap.Ingest;
 using VoServices.Tap.TapSchema;
 
+using VoServices.Testing;
+
 namespace VoServices.Tap.Tests.Ingest;
 
 public sealed class CatalogIngesterTests : IDisposable

@@ -2,12 +2,14 @@ using System.Net;
 using VoServices.Uws.Jobs;
 using VoServices.Uws.Tests.Support;
 
+using VoServices.Testing;
+
 namespace VoServices.Uws.Tests.Execution;
 
 /// <summary>The store-backed runner: exactly-once execution, limits, destruction and recovery after a restart.</summary>
 public sealed class JobRunnerTests : IDisposable
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempFolder temp = new();
 
     public void Dispose() => temp.Dispose();
 

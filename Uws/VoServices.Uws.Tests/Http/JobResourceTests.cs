@@ -4,12 +4,14 @@ using System.Net.Http.Headers;
 using System.Text;
 using VoServices.Uws.Tests.Support;
 
+using VoServices.Testing;
+
 namespace VoServices.Uws.Tests.Http;
 
 /// <summary>The UWS 1.1 REST binding (§2.2) driven over HTTP the way taplint's UWS stage and pyvo drive it.</summary>
 public sealed class JobResourceTests : IAsyncLifetime
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempFolder temp = new();
     private UwsTestHost host = null!;
 
     public async Task InitializeAsync() => host = await UwsTestHost.StartAsync(temp.Path);

@@ -1,6 +1,8 @@
 using System.Net;
 using VoServices.Uws.Tests.Support;
 
+using VoServices.Testing;
+
 namespace VoServices.Uws.Tests.Http;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace VoServices.Uws.Tests.Http;
 /// </summary>
 public sealed class PhaseTransitionTests : IAsyncLifetime
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempFolder temp = new();
     private UwsTestHost host = null!;
 
     public async Task InitializeAsync() => host = await UwsTestHost.StartAsync(temp.Path);

@@ -20,7 +20,7 @@ public sealed class PyvoCompatibilityTests : IDisposable
         print(job.version, job.ownerid, job.quote, job.endtime.isot)
         """;
 
-    private readonly TempDirectory temp = new();
+    private readonly TempFolder temp = new();
 
     public void Dispose() => temp.Dispose();
 

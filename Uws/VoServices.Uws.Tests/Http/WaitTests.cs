@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using VoServices.Uws.Tests.Support;
 
+using VoServices.Testing;
+
 namespace VoServices.Uws.Tests.Http;
 
 /// <summary>Blocking WAIT (UWS 1.1 §2.2.1.2).</summary>
 public sealed class WaitTests : IAsyncLifetime
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempFolder temp = new();
     private UwsTestHost host = null!;
 
     public async Task InitializeAsync() =>
