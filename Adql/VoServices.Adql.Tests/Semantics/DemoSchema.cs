@@ -11,7 +11,7 @@ internal static class DemoSchema
     public static AdqlSchema Instance { get; } = new(
     [
         Table("tycho2", "main",
-            Col("tyc", "char", "12*", ucd: "meta.id;meta.main"),
+            Col("tyc", "char", "*", ucd: "meta.id;meta.main"),
             Col("ra", "double", unit: "deg", ucd: "pos.eq.ra;meta.main"),
             Col("dec", "double", unit: "deg", ucd: "pos.eq.dec;meta.main"),
             Col("pmra", "float", unit: "mas/yr", ucd: "pos.pm;pos.eq.ra"),

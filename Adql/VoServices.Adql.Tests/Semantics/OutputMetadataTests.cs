@@ -12,7 +12,7 @@ public sealed class OutputMetadataTests
     [InlineData("SELECT * FROM hipparcos.main",
         "hip int ucd=meta.id;meta.main | ra double unit=deg ucd=pos.eq.ra;meta.main | dec double unit=deg ucd=pos.eq.dec;meta.main | vmag float unit=mag ucd=phot.mag;em.opt.V | b_v float unit=mag ucd=phot.color;em.opt.B;em.opt.V")]
     [InlineData("SELECT h.*, t.tyc FROM hipparcos.main AS h JOIN tycho2.main AS t ON t.hip = h.hip",
-        "hip int ucd=meta.id;meta.main | ra double unit=deg ucd=pos.eq.ra;meta.main | dec double unit=deg ucd=pos.eq.dec;meta.main | vmag float unit=mag ucd=phot.mag;em.opt.V | b_v float unit=mag ucd=phot.color;em.opt.B;em.opt.V | tyc char[12*] ucd=meta.id;meta.main")]
+        "hip int ucd=meta.id;meta.main | ra double unit=deg ucd=pos.eq.ra;meta.main | dec double unit=deg ucd=pos.eq.dec;meta.main | vmag float unit=mag ucd=phot.mag;em.opt.V | b_v float unit=mag ucd=phot.color;em.opt.B;em.opt.V | tyc char[*] ucd=meta.id;meta.main")]
     [InlineData("SELECT TOP 5 * FROM messier.main AS m WHERE m.ra < 10",
         "name char[5] ucd=meta.id;meta.main | messier_number short ucd=meta.id | ngc char[5] ucd=meta.id.cross | constellation char[3] ucd=meta.id.part | type char ucd=src.class | ra double unit=deg ucd=pos.eq.ra;meta.main | dec double unit=deg ucd=pos.eq.dec;meta.main | mag float unit=mag ucd=phot.mag;em.opt.V | diameter float unit=arcmin ucd=phys.angSize | distance_kly float unit=klyr ucd=pos.distance | url char[*] ucd=meta.ref.url | image_url char[*] ucd=meta.ref.url")]
     // names: TAP_SCHEMA names whatever the case written, aliases as written, duplicates numbered
@@ -27,9 +27,9 @@ public sealed class OutputMetadataTests
     [InlineData("SELECT Flux, \"Flux\" FROM TAP_UPLOAD.mine", "Flux double unit=nJy ucd=phot.flux.density | Flux_2 double unit=nJy ucd=phot.flux.density")]
     // USING / NATURAL: merged columns once, first
     [InlineData("SELECT * FROM hipparcos.main AS h JOIN tycho2.main AS t USING (hip)",
-        "hip int ucd=meta.id;meta.main | ra double unit=deg ucd=pos.eq.ra;meta.main | dec double unit=deg ucd=pos.eq.dec;meta.main | vmag float unit=mag ucd=phot.mag;em.opt.V | b_v float unit=mag ucd=phot.color;em.opt.B;em.opt.V | tyc char[12*] ucd=meta.id;meta.main | ra_2 double unit=deg ucd=pos.eq.ra;meta.main | dec_2 double unit=deg ucd=pos.eq.dec;meta.main | pmra float unit=mas/yr ucd=pos.pm;pos.eq.ra | pmdec float unit=mas/yr ucd=pos.pm;pos.eq.dec | bt_mag float unit=mag ucd=phot.mag;em.opt.B | vt_mag float unit=mag ucd=phot.mag;em.opt.V | pos_flag char ucd=meta.code")]
+        "hip int ucd=meta.id;meta.main | ra double unit=deg ucd=pos.eq.ra;meta.main | dec double unit=deg ucd=pos.eq.dec;meta.main | vmag float unit=mag ucd=phot.mag;em.opt.V | b_v float unit=mag ucd=phot.color;em.opt.B;em.opt.V | tyc char[*] ucd=meta.id;meta.main | ra_2 double unit=deg ucd=pos.eq.ra;meta.main | dec_2 double unit=deg ucd=pos.eq.dec;meta.main | pmra float unit=mas/yr ucd=pos.pm;pos.eq.ra | pmdec float unit=mas/yr ucd=pos.pm;pos.eq.dec | bt_mag float unit=mag ucd=phot.mag;em.opt.B | vt_mag float unit=mag ucd=phot.mag;em.opt.V | pos_flag char ucd=meta.code")]
     [InlineData("SELECT * FROM hipparcos.main NATURAL JOIN (SELECT hip, tyc FROM tycho2.main) AS t",
-        "hip int ucd=meta.id;meta.main | ra double unit=deg ucd=pos.eq.ra;meta.main | dec double unit=deg ucd=pos.eq.dec;meta.main | vmag float unit=mag ucd=phot.mag;em.opt.V | b_v float unit=mag ucd=phot.color;em.opt.B;em.opt.V | tyc char[12*] ucd=meta.id;meta.main")]
+        "hip int ucd=meta.id;meta.main | ra double unit=deg ucd=pos.eq.ra;meta.main | dec double unit=deg ucd=pos.eq.dec;meta.main | vmag float unit=mag ucd=phot.mag;em.opt.V | b_v float unit=mag ucd=phot.color;em.opt.B;em.opt.V | tyc char[*] ucd=meta.id;meta.main")]
     [InlineData("SELECT hip, t.hip FROM hipparcos.main AS h RIGHT JOIN tycho2.main AS t USING (hip)", "hip int ucd=meta.id.cross | hip_2 int ucd=meta.id.cross")]
     // aggregates: COUNT long meta.number; AVG double keeps the unit; MIN/MAX keep everything; SUM widens
     [InlineData("SELECT COUNT(*), COUNT(hip), AVG(vmag), MIN(vmag), MAX(ra), SUM(vmag), SUM(hip) FROM hipparcos.main",
@@ -76,7 +76,7 @@ public sealed class OutputMetadataTests
         "name char[*] ucd=meta.id;meta.main | ra double unit=deg ucd=pos.eq.ra;meta.main")]
     [InlineData("SELECT hip FROM hipparcos.main UNION SELECT ra FROM tycho2.main ORDER BY hip", "hip double ucd=meta.id;meta.main")]
     [InlineData("SELECT NULL AS x, hip FROM hipparcos.main UNION ALL SELECT tyc, hip FROM tycho2.main",
-        "x char[12*] ucd=meta.id;meta.main | hip int ucd=meta.id;meta.main")]
+        "x char[*] ucd=meta.id;meta.main | hip int ucd=meta.id;meta.main")]
     [InlineData("SELECT hip FROM hipparcos.main EXCEPT SELECT hip FROM tycho2.main INTERSECT SELECT messier_number FROM messier.main",
         "hip int ucd=meta.id;meta.main")]
     [InlineData("(SELECT TOP 3 name FROM messier.main ORDER BY mag OFFSET 1) ORDER BY 1", "name char[5] ucd=meta.id;meta.main")]
@@ -90,7 +90,7 @@ public sealed class OutputMetadataTests
     // subqueries
     [InlineData("SELECT hip, (SELECT MAX(vmag) FROM hipparcos.main) FROM tycho2.main", "hip int ucd=meta.id.cross | col2 float unit=mag ucd=phot.mag;em.opt.V")]
     [InlineData("SELECT t.tyc FROM tycho2.main AS t WHERE EXISTS (SELECT 1 FROM hipparcos.main AS h WHERE h.hip = t.hip AND h.vmag < t.vt_mag) AND t.hip IN (SELECT hip FROM hipparcos.main)",
-        "tyc char[12*] ucd=meta.id;meta.main")]
+        "tyc char[*] ucd=meta.id;meta.main")]
     public void Resolve_Query_InfersResultColumns(string adql, string expected)
     {
         var resolved = Resolve.Query(adql);

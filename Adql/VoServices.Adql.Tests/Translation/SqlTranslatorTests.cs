@@ -121,6 +121,22 @@ public sealed class SqlTranslatorTests
     public void Translate_SpatialConditions_ReachTheDialectAsPredicates(string adql, string fragment) =>
         Assert.Contains(fragment, TranslationSchema.Translate(adql).Sql, StringComparison.Ordinal);
 
+    /// <summary>Regression: grouped queries read the indexed position only before grouping (PostgreSQL SQLSTATE 42803).</summary>
+    [Theory]
+    [InlineData("SELECT ra, dec, DISTANCE(POINT(ra, dec), POINT(10, 20)) AS d FROM hipparcos.main GROUP BY ra, dec",
+        "distance(point(\"t1\".\"ra\", \"t1\".\"dec\"), point(10, 20)) AS \"c3\"")]
+    [InlineData("SELECT ra, dec FROM hipparcos.main GROUP BY ra, dec HAVING 1 = CONTAINS(POINT(ra, dec), CIRCLE(10, 20, 1))",
+        "HAVING spatial(Contains, point(\"t1\".\"ra\", \"t1\".\"dec\"), circle(point(10, 20), 1))")]
+    [InlineData("SELECT ra, dec FROM hipparcos.main GROUP BY ra, dec ORDER BY DISTANCE(POINT(ra, dec), POINT(10, 20))",
+        "ORDER BY distance(point(\"t1\".\"ra\", \"t1\".\"dec\"), point(10, 20)) ASC")]
+    [InlineData("SELECT COUNT(*) FROM hipparcos.main WHERE 1 = CONTAINS(POINT(ra, dec), CIRCLE(10, 20, 1)) GROUP BY hip",
+        "WHERE spatial(Contains, pos[t1], circle(point(10, 20), 1)) GROUP BY")]
+    [InlineData("SELECT hip, (SELECT COUNT(*) FROM tycho2.main AS t WHERE 1 = CONTAINS(POINT(t.ra, t.dec), CIRCLE(h.ra, h.dec, 1))) FROM hipparcos.main AS h GROUP BY hip, ra, dec",
+        "WHERE spatial(Contains, pos[t2], circle(point(\"t1\".\"ra\", \"t1\".\"dec\"), 1))")]
+    [InlineData("SELECT DISTANCE(POINT(ra, dec), POINT(10, 20)) FROM hipparcos.main", "distance(pos[t1], point(10, 20))")]
+    public void Translate_PointsOnGroups_AreBuiltFromTheirColumns(string adql, string fragment) =>
+        Assert.Contains(fragment, TranslationSchema.Translate(adql).Sql, StringComparison.Ordinal);
+
     [Theory]
     [InlineData("SELECT POINT(ra, dec) FROM hipparcos.main", "dali(pos[t1]) AS \"c1\"")]
     [InlineData("SELECT REGION('Circle ICRS 10 20 1') FROM hipparcos.main", ":p1 AS \"c1\"")]

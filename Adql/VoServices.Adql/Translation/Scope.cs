@@ -88,6 +88,12 @@ internal sealed class Scope(Scope? parent)
 
     /// <summary>The columns of <c>SELECT *</c>, in order: each top-level FROM item's columns, join columns merged.</summary>
     public List<ScopeColumn> Visible { get; } = [];
+
+    /// <summary>
+    /// True while translating the parts of a grouped SELECT (GROUP BY or HAVING present) that are evaluated on groups:
+    /// the select list, GROUP BY keys, HAVING and ORDER BY; false for FROM, JOIN conditions and WHERE (SQL-92 §7.9–§7.10).
+    /// </summary>
+    public bool AfterGrouping { get; set; }
 }
 
 /// <summary>ADQL names of TAP_SCHEMA strings.</summary>

@@ -59,11 +59,21 @@ public sealed record SqlPoint(SqlExpression Ra, SqlExpression Dec) : SqlGeometry
     public override IReadOnlySet<string> Correlations => SqlExpression.Union([Ra, Dec]);
 
     /// <summary>
-    /// Set when the point is exactly the indexed position columns of one FROM item (<c>POINT(t.ra, t.dec)</c>), so that a
-    /// dialect may use the store's spatial index instead of the two columns.
+    /// True when the point is evaluated on the groups of a grouped query (its select list, GROUP BY, HAVING or ORDER BY),
+    /// where only grouped columns may be read (SQL-92 §7.9; PostgreSQL SQLSTATE 42803): the store's hidden indexed
+    /// position column is not one of them, so <see cref="Position"/> is null and dialects build the point from
+    /// <see cref="Ra"/> and <see cref="Dec"/>. Set by the translator.
+    /// </summary>
+    public bool EvaluatedAfterGrouping { get; init; }
+
+    /// <summary>
+    /// Set when the point is exactly the indexed position columns of one FROM item (<c>POINT(t.ra, t.dec)</c>) and may be
+    /// read per row (not <see cref="EvaluatedAfterGrouping"/>), so that a dialect may use the store's spatial index (or its
+    /// stored position column) instead of the two columns.
     /// </summary>
     public IndexedPosition? Position =>
-        Ra.Source is { Table: { RaColumn: { } ra, DecColumn: { } dec } table } raSource
+        !EvaluatedAfterGrouping
+        && Ra.Source is { Table: { RaColumn: { } ra, DecColumn: { } dec } table } raSource
         && Dec.Source is { } decSource
         && raSource.Correlation == decSource.Correlation
         && SameName(raSource.Column.Name, ra) && SameName(decSource.Column.Name, dec)

@@ -117,21 +117,43 @@ internal sealed partial class TranslationSession
         return (left + keyword + right + condition, Merge(join.Kind, common, leftColumns, rightColumns));
     }
 
-    /// <summary>The column pairs of a NATURAL join (same names, left order) or of USING (its order), SQL-92 §7.5.</summary>
+    /// <summary>
+    /// The column pairs of a NATURAL join (same names, left order) or of USING (its order), SQL-92 §7.5. As in the
+    /// resolver, a name must denote exactly one column on each side: NATURAL skips names such as <c>u</c> that match
+    /// both <c>u</c> and <c>"U"</c>, and an ambiguous USING name is an error rather than the first match.
+    /// </summary>
     private static List<(ScopeColumn Left, ScopeColumn Right)> CommonColumns(JoinedTable join, List<ScopeColumn> left,
         List<ScopeColumn> right)
     {
-        var names = join.Natural
-            ? left.Select(c => c.Name).Where(n => right.Exists(r => r.Name.Matches(n))).ToList()
-            : join.Condition is JoinUsing usingColumns ? usingColumns.Columns.ToList() : [];
         var pairs = new List<(ScopeColumn, ScopeColumn)>();
-        foreach (var name in names)
+        if (join.Natural)
         {
-            var l = left.Find(c => c.Name.Matches(name)) ?? throw Unresolved($"USING column '{name.ToAdql()}' is not in the left table", join);
-            var r = right.Find(c => c.Name.Matches(name)) ?? throw Unresolved($"USING column '{name.ToAdql()}' is not in the right table", join);
-            pairs.Add((l, r));
+            foreach (var l in left)
+            {
+                var matches = right.FindAll(r => r.Name.Matches(l.Name));
+                if (matches.Count == 1 && left.Count(o => o.Name.Matches(l.Name)) == 1)
+                {
+                    pairs.Add((l, matches[0]));
+                }
+            }
+            return pairs;
+        }
+        if (join.Condition is JoinUsing usingColumns)
+        {
+            foreach (var name in usingColumns.Columns)
+            {
+                pairs.Add((UsingSide(name, left, "left", join), UsingSide(name, right, "right", join)));
+            }
         }
         return pairs;
+    }
+
+    private static ScopeColumn UsingSide(Identifier name, List<ScopeColumn> side, string which, JoinedTable join)
+    {
+        var matches = side.FindAll(c => c.Name.Matches(name));
+        return matches.Count == 1
+            ? matches[0]
+            : throw Unresolved($"USING column '{name.ToAdql()}' does not name exactly one column of the {which} table", join);
     }
 
     /// <summary>The columns of a join as <c>*</c> shows them: the join columns once (their coalesced value for FULL
@@ -241,36 +263,63 @@ internal sealed partial class TranslationSession
         return throwIfMissing ? throw Unresolved($"column '{AdqlPrinter.Print(reference)}' was not resolved", reference) : null;
     }
 
+    /// <summary>
+    /// The candidate a reference denotes. The resolver's binding decides whenever there is one: names alone cannot tell
+    /// <c>u</c> from <c>"U"</c> (a regular name matches both, ADQL 2.1 §2.1.3), so the bound column is found by its
+    /// position in the bound table, never by re-matching names. Without a binding a single name match is taken.
+    /// </summary>
     private static ScopeColumn? Choose(List<ScopeColumn> candidates, ResolvedColumn? hint, Scope scope, ColumnReference reference)
     {
-        if (candidates.Count == 1)
+        if (hint is not null)
         {
-            return candidates[0];
+            var bound = Bound(hint, scope);
+            if (bound is not null)
+            {
+                // An unqualified name of a NATURAL/USING join column means the merged column (COALESCE for FULL joins),
+                // which stands for the bound one with the same metadata.
+                return candidates.Find(c => ReferenceEquals(c, bound))
+                    ?? candidates.Find(c => ReferenceEquals(c.Metadata, bound.Metadata) && c.Value.Source is null)
+                    ?? bound;
+            }
         }
-        if (hint is null)
+        return candidates.Count switch
         {
-            return candidates.Count == 0
-                ? null
-                : throw Unresolved($"column '{AdqlPrinter.Print(reference)}' is ambiguous", reference);
-        }
+            0 => null,
+            1 => candidates[0],
+            _ => throw Unresolved($"column '{AdqlPrinter.Print(reference)}' is ambiguous", reference),
+        };
+    }
+
+    /// <summary>
+    /// The scope column the resolver bound: in the one FROM item of this scope with the bound correlation name and table,
+    /// the column at the bound column's position (catalogue and upload tables keep table order; derived tables and
+    /// common tables keep select-list order, as the resolver's synthetic table does). Null when this scope has no such
+    /// item (the binding is to an enclosing query).
+    /// </summary>
+    private static ScopeColumn? Bound(ResolvedColumn hint, Scope scope)
+    {
         var items = scope.Items.Where(i => i.HasCorrelationName(hint.CorrelationName)
             && (i.Table is null || ReferenceEquals(i.Table, hint.Table) || Equals(i.Table, hint.Table))).ToList();
-        if (candidates.Count > 1)
+        if (items.Count != 1 || items[0].Columns.Count != hint.Table.Columns.Count)
         {
-            var chosen = candidates.Where(c => c.Value.Source is { } source && items.Exists(i => i.Correlation == source.Correlation)).ToList();
-            return chosen.Count >= 1 ? chosen[0] : throw Unresolved($"column '{AdqlPrinter.Print(reference)}' is ambiguous", reference);
+            return null;
         }
-        // No column of that name: a derived column with a generated name, found by its position in the resolver's table.
         var index = IndexOf(hint.Table.Columns, hint.Column);
-        var item = items.Find(i => i.Table is null && i.Columns.Count == hint.Table.Columns.Count);
-        return item is not null && index >= 0 ? item.Columns[index] : null;
+        return index >= 0 ? items[0].Columns[index] : null;
     }
 
     private static int IndexOf(IReadOnlyList<AdqlColumn> columns, AdqlColumn column)
     {
         for (var i = 0; i < columns.Count; i++)
         {
-            if (ReferenceEquals(columns[i], column) || Equals(columns[i], column))
+            if (ReferenceEquals(columns[i], column))
+            {
+                return i;
+            }
+        }
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (Equals(columns[i], column))
             {
                 return i;
             }

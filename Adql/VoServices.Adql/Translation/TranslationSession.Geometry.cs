@@ -62,15 +62,15 @@ internal sealed partial class TranslationSession
         switch (function.Function)
         {
             case GeometryFunction.Point:
-                return new SqlPoint(Coordinate(args[0], scope), Coordinate(args[1], scope));
+                return PointOf(Coordinate(args[0], scope), Coordinate(args[1], scope), scope);
             case GeometryFunction.Circle:
                 return function.UsesPointArguments
                     ? new SqlCircle(PointArgument(args[0], scope), Coordinate(args[1], scope))
-                    : new SqlCircle(new SqlPoint(Coordinate(args[0], scope), Coordinate(args[1], scope)), Coordinate(args[2], scope));
+                    : new SqlCircle(PointOf(Coordinate(args[0], scope), Coordinate(args[1], scope), scope), Coordinate(args[2], scope));
             case GeometryFunction.Box:
                 return function.UsesPointArguments
                     ? new SqlBox(PointArgument(args[0], scope), Coordinate(args[1], scope), Coordinate(args[2], scope))
-                    : new SqlBox(new SqlPoint(Coordinate(args[0], scope), Coordinate(args[1], scope)),
+                    : new SqlBox(PointOf(Coordinate(args[0], scope), Coordinate(args[1], scope), scope),
                         Coordinate(args[2], scope), Coordinate(args[3], scope));
             case GeometryFunction.Polygon:
                 return Polygon(function, scope);
@@ -81,6 +81,33 @@ internal sealed partial class TranslationSession
             default:
                 throw Unsupported($"{function.Function.ToString().ToUpperInvariant()} with these arguments", function);
         }
+    }
+
+    /// <summary>
+    /// <c>POINT(ra, dec)</c> from translated coordinates. When the coordinates are the indexed position columns of a FROM
+    /// item whose query is grouped and this point is evaluated after grouping (select list, GROUP BY, HAVING, ORDER BY),
+    /// the point is marked <see cref="SqlPoint.EvaluatedAfterGrouping"/>: only grouped columns may be read there
+    /// (SQL-92 §7.9, PostgreSQL SQLSTATE 42803), and a store's hidden position column is not one of them.
+    /// </summary>
+    private static SqlPoint PointOf(SqlExpression ra, SqlExpression dec, Scope scope)
+    {
+        var point = new SqlPoint(ra, dec);
+        return point.Position is { } position && Owner(position.Correlation, scope) is { AfterGrouping: true }
+            ? point with { EvaluatedAfterGrouping = true }
+            : point;
+    }
+
+    /// <summary>The scope (this query or an enclosing one) whose FROM clause has the item <paramref name="correlation"/>.</summary>
+    private static Scope? Owner(string correlation, Scope scope)
+    {
+        for (var s = scope; s is not null; s = s.Parent)
+        {
+            if (s.Items.Exists(i => i.Correlation == correlation))
+            {
+                return s;
+            }
+        }
+        return null;
     }
 
     private SqlPolygon Polygon(GeometryValueFunction function, Scope scope)
@@ -95,7 +122,7 @@ internal sealed partial class TranslationSession
         var vertices = new List<SqlGeometry>();
         for (var i = 0; i + 1 < args.Count; i += 2)
         {
-            vertices.Add(new SqlPoint(Coordinate(args[i], scope), Coordinate(args[i + 1], scope)));
+            vertices.Add(PointOf(Coordinate(args[i], scope), Coordinate(args[i + 1], scope), scope));
         }
         return new SqlPolygon(vertices);
     }
@@ -200,8 +227,8 @@ internal sealed partial class TranslationSession
     private SpatialPredicate CrossmatchRelation(UserDefinedFunctionCall call, Scope scope)
     {
         var a = call.Arguments.Select(x => Coordinate(x, scope)).ToArray();
-        var point = new SqlPoint(a[0], a[1]);
-        var circle = new SqlCircle(new SqlPoint(a[2], a[3]), a[4]);
+        var point = PointOf(a[0], a[1], scope);
+        var circle = new SqlCircle(PointOf(a[2], a[3], scope), a[4]);
         Validate(point, call);
         Validate(circle, call);
         return new SpatialPredicate(SpatialRelation.Contains, point, circle);
@@ -213,8 +240,8 @@ internal sealed partial class TranslationSession
         var args = call.Arguments;
         if (args.Count == 4)
         {
-            var p = new SqlPoint(Coordinate(args[0], scope), Coordinate(args[1], scope));
-            var q = new SqlPoint(Coordinate(args[2], scope), Coordinate(args[3], scope));
+            var p = PointOf(Coordinate(args[0], scope), Coordinate(args[1], scope), scope);
+            var q = PointOf(Coordinate(args[2], scope), Coordinate(args[3], scope), scope);
             Validate(p, call);
             Validate(q, call);
             return (p, q);

@@ -22,6 +22,9 @@ internal sealed partial class TranslationSession
     {
         var scope = new Scope(outer);
         var from = From(select.From, scope);
+        // The select list, GROUP BY, HAVING and ORDER BY of a grouped query read groups, not rows (see PointOf).
+        var grouped = !select.GroupBy.IsEmpty || select.Having is not null;
+        scope.AfterGrouping = grouped;
         var entries = SelectList(select.Columns, scope);
         var distinct = select.Quantifier == SetQuantifier.Distinct;
         var sql = new StringBuilder(distinct ? "SELECT DISTINCT " : "SELECT ");
@@ -33,7 +36,9 @@ internal sealed partial class TranslationSession
         sql.Append(" FROM ").Append(from);
         if (select.Where is not null)
         {
+            scope.AfterGrouping = false;
             sql.Append(" WHERE ").Append(Condition(select.Where, scope));
+            scope.AfterGrouping = grouped;
         }
         if (!select.GroupBy.IsEmpty)
         {

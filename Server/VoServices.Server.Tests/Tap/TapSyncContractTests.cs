@@ -278,6 +278,52 @@ public abstract class TapSyncContractTests(TapBackend backend)
         Assert.Equal([201.6, -47.5], (double[])row[5]!);
     }
 
+    /// <summary>
+    /// Regression: with FIELDs <c>u</c> and <c>U</c>, <c>"U"</c> returned <c>u</c>'s values because the translator re-matched
+    /// names case-insensitively instead of following the resolver (ADQL 2.1 §2.1.3: <c>"U"</c> is exactly <c>U</c>).
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("SELECT \"U\" FROM TAP_UPLOAD.t ORDER BY 1", "U|2|4")]
+    [InlineData("SELECT u FROM TAP_UPLOAD.t ORDER BY 1", "u|1|3")]
+    [InlineData("SELECT \"u\", \"U\" FROM TAP_UPLOAD.t ORDER BY \"U\" DESC", "u,U_2|3,4|1,2")]
+    [InlineData("SELECT u FROM TAP_UPLOAD.t WHERE \"U\" = 4", "u|3")]
+    [InlineData("SELECT x.\"U\" + 10 AS s FROM TAP_UPLOAD.t AS x ORDER BY s", "s|12|14")]
+    public async Task Upload_ColumnsDifferingOnlyByCase_DelimitedNameSelectsItsOwnColumn(string query, string expected)
+    {
+        var upload = Encoding.UTF8.GetBytes("""
+            <VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3"><RESOURCE><TABLE>
+              <FIELD name="u" datatype="int"/><FIELD name="U" datatype="int"/>
+              <DATA><TABLEDATA><TR><TD>1</TD><TD>2</TD></TR><TR><TD>3</TD><TD>4</TD></TR></TABLEDATA></DATA>
+            </TABLE></RESOURCE></VOTABLE>
+            """);
+        var answer = await MultipartAsync(await Client(), "/tap/sync",
+            [("LANG", "ADQL"), ("UPLOAD", "t,param:t"), ("RESPONSEFORMAT", "csv"), ("QUERY", query)], ("t", upload));
+        Assert.True(answer.Response.StatusCode == HttpStatusCode.OK, answer.Text);
+        Assert.Equal(expected, string.Join("|", answer.Text.Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    /// <summary>
+    /// Regression (taplint E_YTSR): a midnight timestamp was written as a date only and fixed-width timestamp columns
+    /// were padded with blanks; results now declare <c>char arraysize="*" xtype="timestamp"</c> and write the time part.
+    /// </summary>
+    [SkippableFact]
+    public async Task Upload_FixedWidthMidnightTimestamp_IsAFullUnpaddedDaliTimestamp()
+    {
+        var upload = Encoding.UTF8.GetBytes("""
+            <VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3"><RESOURCE><TABLE>
+              <FIELD name="id" datatype="int"/><FIELD name="t" datatype="char" arraysize="19" xtype="timestamp"/>
+              <DATA><TABLEDATA><TR><TD>1</TD><TD>2000-01-01T00:00:00</TD></TR><TR><TD>2</TD><TD>2020-01-02T03:04:05</TD></TR></TABLEDATA></DATA>
+            </TABLE></RESOURCE></VOTABLE>
+            """);
+        var answer = await MultipartAsync(await Client(), "/tap/sync",
+            [("LANG", "ADQL"), ("UPLOAD", "t,param:t"), ("RESPONSEFORMAT", "votable/td"), ("QUERY", "SELECT t FROM TAP_UPLOAD.t ORDER BY id")],
+            ("t", upload));
+        Assert.True(answer.Response.StatusCode == HttpStatusCode.OK, answer.Text);
+        var table = answer.VoTable().Resources[0].Tables[0];
+        Assert.Equal(("*", "timestamp"), (table.Fields[0].ArraySize, table.Fields[0].XType));
+        Assert.Equal(["2000-01-01T00:00:00", "2020-01-02T03:04:05"], table.Rows.Select(r => r[0] as string));
+    }
+
     public static TheoryData<string> ExampleIds() => [.. TapExamples.Demo.Select(e => e.Id)];
 
     [SkippableTheory]

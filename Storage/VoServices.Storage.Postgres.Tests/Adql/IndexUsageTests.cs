@@ -43,6 +43,18 @@ public sealed class IndexUsageTests(BackendPair pair) : IClassFixture<BackendPai
         Assert.DoesNotContain($"SCAN {alias}", plan, StringComparison.Ordinal);
     }
 
+    /// <summary>Regression (SQLSTATE 42803): points on groups are built from ra and dec, the WHERE cone keeps the index.</summary>
+    [SkippableTheory]
+    [InlineData("SELECT ra, dec, DISTANCE(POINT(ra, dec), POINT(83.8, -5.4)) FROM hipparcos.main WHERE DISTANCE(POINT(ra, dec), POINT(83.8, -5.4)) < 2 GROUP BY ra, dec")]
+    [InlineData("SELECT ra, dec FROM hipparcos.main WHERE 1 = CONTAINS(POINT(ra, dec), CIRCLE(83.8, -5.4, 2)) GROUP BY ra, dec HAVING 1 = CONTAINS(POINT(ra, dec), CIRCLE(83.8, -5.4, 1))")]
+    public async Task Explain_GroupedQueryWithCone_UsesTheGistIndex(string adql)
+    {
+        pair.RequirePostgres();
+        var plan = await pair.PlanPostgresAsync(pair.TranslateForPostgres(adql).Sql);
+        Assert.Matches(@"(Index Scan using|Bitmap Index Scan on) ""main#pos""", plan);
+        Assert.DoesNotMatch(@"Seq Scan on main\b", plan);
+    }
+
     [SkippableFact]
     public async Task Explain_DistanceOutsideCone_CannotUseTheIndexAndSaysSo()
     {

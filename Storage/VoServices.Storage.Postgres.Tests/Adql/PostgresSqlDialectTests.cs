@@ -46,6 +46,22 @@ public sealed class PostgresSqlDialectTests
     public void Translate_Geometry_UsesPgSphereAndThePointIndex(string adql, string fragment) =>
         Assert.Contains(fragment, Sql(adql), StringComparison.Ordinal);
 
+    /// <summary>
+    /// Regression (SQLSTATE 42803): on the groups of a grouped query the hidden <c>pos</c> column is not grouped, so the
+    /// point is built from the grouped ra and dec there; WHERE and JOIN conditions keep the GiST form.
+    /// </summary>
+    [Theory]
+    [InlineData("SELECT ra, dec, DISTANCE(POINT(ra, dec), POINT(10, 20)) AS d FROM hipparcos.main GROUP BY ra, dec",
+        "SELECT \"t1\".\"ra\" AS \"c1\", \"t1\".\"dec\" AS \"c2\", degrees(spoint(radians(\"t1\".\"ra\"), radians(\"t1\".\"dec\")) <-> spoint(radians(10), radians(20))) AS \"c3\"")]
+    [InlineData("SELECT ra, dec FROM hipparcos.main GROUP BY ra, dec HAVING 1 = CONTAINS(POINT(ra, dec), CIRCLE(10, 20, 1))",
+        "HAVING (spoint(radians(\"t1\".\"ra\"), radians(\"t1\".\"dec\")) @ scircle(spoint(radians(10), radians(20)), radians(1)))")]
+    [InlineData("SELECT ra, dec FROM hipparcos.main WHERE 1 = CONTAINS(POINT(ra, dec), CIRCLE(10, 20, 1)) GROUP BY ra, dec",
+        "WHERE (\"t1\".\"pos\" @ scircle(spoint(radians(10), radians(20)), radians(1))) GROUP BY")]
+    [InlineData("SELECT m.ra, m.dec, (SELECT COUNT(*) FROM hipparcos.main AS h WHERE 1 = CONTAINS(POINT(h.ra, h.dec), CIRCLE(m.ra, m.dec, 1))) FROM messier.main AS m GROUP BY m.ra, m.dec",
+        "WHERE (\"t2\".\"pos\" @ scircle(spoint(radians(\"t1\".\"ra\"), radians(\"t1\".\"dec\")), radians(1)))")]
+    public void Translate_GeometryOnGroups_BuildsThePointFromGroupedColumns(string adql, string fragment) =>
+        Assert.Contains(fragment, Sql(adql), StringComparison.Ordinal);
+
     [Theory]
     [InlineData("SELECT ROUND(vmag, 1), TRUNCATE(ra), ROUND(hip, -2) FROM hipparcos.main",
         "CAST(round(CAST(CAST(CAST(\"t1\".\"vmag\" AS text) AS double precision) AS numeric), CAST(1 AS integer)) AS double precision) AS \"c1\", CAST(trunc(CAST(\"t1\".\"ra\" AS numeric), 0) AS double precision) AS \"c2\", CAST(round(CAST(\"t1\".\"hip\" AS numeric), CAST((-2) AS integer)) AS bigint) AS \"c3\"")]

@@ -159,7 +159,12 @@ public sealed partial class PostgresSqlDialect
 
     private static SqlExpression Value(string sql) => new(sql, SqlValueKind.Real);
 
-    /// <summary>The pg_sphere value of a geometry (radians).</summary>
+    /// <summary>
+    /// The pg_sphere value of a geometry (radians). A point on the indexed position columns reads the stored
+    /// <c>spoint</c> column; on the groups of a grouped query the translator leaves <see cref="SqlPoint.Position"/> unset
+    /// (<see cref="SqlPoint.EvaluatedAfterGrouping"/>), since that column is not grouped (SQLSTATE 42803), and the point is
+    /// built from ra and dec.
+    /// </summary>
     private string Native(SqlGeometry geometry) => geometry switch
     {
         SqlPoint { Position: { } position } => QuoteIdentifier(position.Correlation) + "." + pointColumn,

@@ -14,6 +14,15 @@ internal static class CellNormalizer
 {
     public static string?[] Row(IEnumerable<object?> cells) => [.. cells.Select(Cell)];
 
+    /// <summary>
+    /// The normalised cells a TAP result writer is expected to produce from <paramref name="cells"/>: like <see cref="Row"/>,
+    /// but timestamps always with their time part (DALI 1.1 §3.3.3 as TAP results write them: <c>1999-12-31T00:00:00</c>).
+    /// </summary>
+    public static string?[] ResultRow(IEnumerable<object?> cells) =>
+        [.. cells.Select(c => c is DateTime t
+            ? t.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.')
+            : Cell(c))];
+
     /// <summary>Asserts equal tables, naming the differing cells.</summary>
     public static void AssertRows(IEnumerable<string?[]> expected, IEnumerable<string?[]> actual)
     {

@@ -81,7 +81,7 @@ public sealed partial class FitsResultWriterTests : IDisposable
 
         // FITS conventions (see FitsColumn): a NULL logical reads as false in astropy, A columns hold printable
         // ASCII only.
-        var expected = AllTypes.Rows().Select(CellNormalizer.Row).ToList();
+        var expected = AllTypes.Rows().Select(CellNormalizer.ResultRow).ToList();
         expected[1][0] = "false";
         expected[0][8] = "? Cen";
         expected[2][7] = "with, comma \"quote\"?new line?tab";

@@ -20,7 +20,7 @@ public sealed class SeparatedValuesResultWriterTests : IDisposable
     private static readonly string[] Row3 =
     [
         "false", "254", "32767", "-2", "9223372036854775807", "NaN", "-Infinity", "with, comma \"quote\"\nnew line\ttab", "",
-        "1999-12-31", "0 -90", "359.5 89.5 180", "0 0 1 0 1 1 0 1", "-Infinity 2", "", "0 0 0",
+        "1999-12-31T00:00:00", "0 -90", "359.5 89.5 180", "0 0 1 0 1 1 0 1", "-Infinity 2", "", "0 0 0",
     ];
 
     private readonly ScratchFolder scratch = new();
@@ -56,7 +56,7 @@ public sealed class SeparatedValuesResultWriterTests : IDisposable
         var lines = Encoding.UTF8.GetString(bytes).Split("\r\n");
         Assert.Equal(string.Join(',', Header), lines[0]);
         Assert.Equal(",,,,,,,,,,,,,,,", lines[2]);
-        Assert.StartsWith("false,254,32767,-2,9223372036854775807,NaN,-Infinity,\"with, comma \"\"quote\"\"\nnew line\ttab\",\"\",1999-12-31,", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("false,254,32767,-2,9223372036854775807,NaN,-Infinity,\"with, comma \"\"quote\"\"\nnew line\ttab\",\"\",1999-12-31T00:00:00,", lines[3], StringComparison.Ordinal);
         Assert.Equal("", lines[^1]);
         Assert.False(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble));
     }

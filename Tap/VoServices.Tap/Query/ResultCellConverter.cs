@@ -43,12 +43,11 @@ public sealed class ResultCellConverter
         {
             return new(v => Doubles(v, xtype));
         }
-        if (xtype is "timestamp" or "adql:timestamp" && character)
+        if (column.IsTimestamp)
         {
-            // A fixed-width column gets the full form: the writers' shortest form of a midnight (2000-01-01)
-            // would be padded with blanks, which is no DALI timestamp any more (taplint E_YTSR).
-            var fixedWidth = column.ArraySize is { } size && !size.EndsWith('*');
-            return fixedWidth ? new(v => Timestamp(v) is DateTime t ? UploadColumns.Timestamp(t) : Timestamp(v)) : new(Timestamp);
+            // Whatever the declared width: the result writers declare timestamp columns variable-length and write
+            // the full DALI form (ResultColumn.AsResultColumn, CellText.Timestamp).
+            return new(Timestamp);
         }
         if (character)
         {

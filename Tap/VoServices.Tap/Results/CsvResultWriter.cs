@@ -6,7 +6,7 @@ namespace VoServices.Tap.Results;
 /// comma, quote, CR or LF, start or end with white space, or are an empty string; NULL is an empty unquoted
 /// field, so <c>""</c> and NULL stay distinct. Numbers use the invariant culture and the shortest round-trip
 /// digits (<c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>); booleans are <c>true</c>/<c>false</c>; timestamps are
-/// DALI (<c>2020-01-02T03:04:05.5</c>); arrays and DALI geometry are their numbers separated by spaces
+/// DALI with their time part (<c>2020-01-02T03:04:05.5</c>, <c>2000-01-01T00:00:00</c>); arrays and DALI geometry are their numbers separated by spaces
 /// (<c>"10 20 0.5"</c>), as in VOTable TABLEDATA.
 /// </summary>
 /// <remarks>

@@ -33,7 +33,8 @@ public sealed class FitsResultWriter : ITapResultWriter
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(options);
-        var columns = rows.Columns.Select(FitsColumn.Create).ToArray();
+        // Timestamps keep their full variable-length text (ResultColumn.AsResultColumn), never cut to a declared width.
+        var columns = rows.Columns.Select(c => FitsColumn.Create(c.AsResultColumn())).ToArray();
         if (columns.Length == 0)
         {
             throw new ArgumentException("a result needs at least one column", nameof(rows));

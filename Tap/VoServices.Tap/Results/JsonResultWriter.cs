@@ -18,8 +18,9 @@ namespace VoServices.Tap.Results;
 /// </code>
 /// Metadata members <c>arraysize</c>, <c>xtype</c>, <c>unit</c>, <c>ucd</c>, <c>utype</c>, <c>description</c> are
 /// omitted when null. Cells: NULL → <c>null</c>; numbers as JSON numbers, except NaN and ±Infinity (not JSON) →
-/// <c>null</c>; booleans; strings; timestamps as DALI strings (<c>"2020-01-02T03:04:05"</c>); arrays and DALI
-/// geometry as arrays of numbers (<c>[lon, lat, radius]</c>); complex as <c>[re, im]</c>.
+/// <c>null</c>; booleans; strings; timestamps as DALI strings with their time part (<c>"2020-01-02T03:04:05"</c>;
+/// timestamp columns are declared <c>char</c>, <c>*</c>, <c>timestamp</c>); arrays and DALI geometry as arrays of
+/// numbers (<c>[lon, lat, radius]</c>); complex as <c>[re, im]</c>.
 /// <c>status</c> comes after <c>data</c> because overflow and mid-stream failures are only known at the end: a
 /// failing row source closes <c>data</c> and ends with <c>"status": "ERROR"</c>, so the document always parses.
 /// </summary>
@@ -119,7 +120,7 @@ public sealed class JsonResultWriter : ITapResultWriter
     private static void WriteMetadata(Utf8JsonWriter json, IReadOnlyList<ResultColumn> columns)
     {
         json.WriteStartArray("metadata");
-        foreach (var column in columns)
+        foreach (var column in columns.Select(c => c.AsResultColumn()))
         {
             json.WriteStartObject();
             json.WriteString("name", column.Name);

@@ -32,6 +32,24 @@ public sealed record ResultColumn(string Name, string Datatype)
     public string? Description { get; init; }
 
     /// <summary>
+    /// True for a DALI timestamp column (DALI 1.1 §3.3.3): <c>char</c> (or <c>unicodeChar</c>) with xtype
+    /// <c>timestamp</c>, or TAP 1.0's <c>adql:timestamp</c> (case ignored).
+    /// </summary>
+    public bool IsTimestamp =>
+        Datatype is "char" or "unicodeChar"
+        && (string.Equals(XType, "timestamp", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(XType, "adql:timestamp", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The column as TAP results declare it: a timestamp column (<see cref="IsTimestamp"/>) becomes
+    /// <c>char arraysize="*" xtype="timestamp"</c> (DALI 1.1 §3.3.3), whatever its TAP_SCHEMA or upload declaration,
+    /// because its values are written in the variable-length form of <see cref="CellText.Timestamp"/> and a fixed
+    /// width would pad them with blanks or cut them; other columns are returned unchanged.
+    /// </summary>
+    public ResultColumn AsResultColumn() =>
+        IsTimestamp ? this with { Datatype = "char", ArraySize = "*", XType = "timestamp" } : this;
+
+    /// <summary>
     /// The parsed <see cref="Datatype"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The name is empty, the datatype is not one of the 12 VOTable 1.4

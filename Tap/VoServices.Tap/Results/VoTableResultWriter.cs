@@ -1,4 +1,3 @@
-using VoServices.Dali;
 using VoServices.VoTable;
 
 namespace VoServices.Tap.Results;
@@ -13,8 +12,10 @@ namespace VoServices.Tap.Results;
 /// </summary>
 /// <remarks>
 /// Non-ASCII characters in <c>char</c> columns are written as '?' (VOTable 1.4 §2.1: char is ASCII; declare such
-/// columns <c>unicodeChar</c>) rather than failing the whole result. <see cref="DateTime"/> cells are written as
-/// DALI 1.1 §3.3 timestamps without a zone designator (<c>2020-01-02T03:04:05.5</c>, UTC implied). A cell value the
+/// columns <c>unicodeChar</c>) rather than failing the whole result. <see cref="DateTime"/> and
+/// <see cref="DateTimeOffset"/> cells are written as DALI 1.1 §3.3.3 timestamps, always with their time and without a
+/// zone designator (<c>2000-01-01T00:00:00</c>, <c>2020-01-02T03:04:05.5</c>, UTC implied), and timestamp columns are
+/// declared <c>char arraysize="*" xtype="timestamp"</c> (<see cref="ResultColumn.AsResultColumn"/>). A cell value the
 /// column cannot hold (e.g. 70000 in a short) ends the table like a failing source, with an ERROR INFO. In BINARY, integer scalar columns get
 /// <c>VALUES null=</c> set to the smallest value of their type (255 for unsignedByte), which then reads back as
 /// NULL; BINARY2 and TABLEDATA need no magic values.
@@ -115,10 +116,14 @@ public sealed class VoTableResultWriter : ITapResultWriter
     {
         for (var i = 0; i < row.Length; i++)
         {
-            // DALI 1.1 §3.3: result timestamps are astronomical times, written without a time zone designator.
+            // DALI 1.1 §3.3.3: result timestamps are astronomical times, written without a time zone designator.
             if (row[i] is DateTime time)
             {
-                row[i] = DaliTimestamp.Format(time);
+                row[i] = CellText.Timestamp(time);
+            }
+            else if (row[i] is DateTimeOffset offset)
+            {
+                row[i] = CellText.Timestamp(offset.UtcDateTime);
             }
         }
         writer.WriteRow(row);
@@ -127,7 +132,7 @@ public sealed class VoTableResultWriter : ITapResultWriter
     private VoTableField ToField(ResultColumn column)
     {
         ArgumentNullException.ThrowIfNull(column);
-        var field = column.ToVoTableField();
+        var field = column.AsResultColumn().ToVoTableField();
         if (Serialization == VoTableSerialization.Binary && field.ArraySize is null && BinaryNull(field.Datatype) is { } magic)
         {
             field = field with { NullValue = magic };
