@@ -59,7 +59,7 @@ public sealed class SqliteQueryExecutorTests(AdqlDemoDatabase db) : IClassFixtur
         var store = new SqliteCatalogStore(folder.File("plain.db"), new SqliteCatalogStoreOptions { DerivedPositionColumns = [] });
         var descriptor = CatalogDescriptorReader.Read(Path.Combine(SharedData.RepoRoot, "demo", "catalogs", "messier.yaml"));
         await new CatalogIngester(store).IngestAsync(descriptor, descriptor.DemoSubset, null, CancellationToken.None);
-        var executor = new SqliteQueryExecutor(store);
+        using var executor = new SqliteQueryExecutor(store);
         var document = await store.GetSchemaAsync(CancellationToken.None);
         var catalog = await executor.DescribeCatalogAsync(document, CancellationToken.None);
         Assert.Null(catalog.Tables.Single(t => t.QualifiedName == "messier.main").RaColumn);
@@ -190,6 +190,120 @@ public sealed class SqliteQueryExecutorTests(AdqlDemoDatabase db) : IClassFixtur
             await result.ReadAsync(new object?[1], cancel.Token);
         });
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task OpenSession_AfterAQuery_ReusesTheConnection()
+    {
+        using var executor = new SqliteQueryExecutor(db.Store);
+        SqliteConnection first;
+        await using (var session = await executor.OpenSessionAsync(new QuerySessionOptions(), CancellationToken.None))
+        {
+            first = ((SqliteQuerySession)session).Connection;
+            Assert.Single(await RunAsync(session, "SELECT TOP 1 hip FROM hipparcos.main"));
+        }
+        await using var next = await executor.OpenSessionAsync(new QuerySessionOptions(), CancellationToken.None);
+        Assert.Same(first, ((SqliteQuerySession)next).Connection);
+        Assert.Single(await RunAsync(next, "SELECT TOP 1 hip FROM hipparcos.main WHERE 1 = CONTAINS(POINT(ra, dec), CIRCLE(201.7, -47.5, 1))"));
+    }
+
+    [Fact]
+    public async Task OpenSession_PooledConnection_WritesNothing()
+    {
+        await using var session = await OpenAsync();
+        var connection = ((SqliteQuerySession)session).Connection;
+        Assert.Equal(1L, Scalar(connection, "PRAGMA query_only"));
+        foreach (var write in new[] { "CREATE TEMP TABLE x (a)", "DELETE FROM \"tycho2.main\"" })
+        {
+            Assert.Equal(8, Assert.Throws<SqliteException>(() => Scalar(connection, write)).SqliteErrorCode); // SQLITE_READONLY
+        }
+    }
+
+    [Fact]
+    public async Task OpenSession_AfterAnUploadSession_PooledConnectionHasNoTempTables()
+    {
+        using var executor = new SqliteQueryExecutor(db.Store, maxIdleConnections: 1);
+        SqliteConnection pooled, uploads;
+        await using (var session = await executor.OpenSessionAsync(new QuerySessionOptions(), CancellationToken.None))
+        {
+            pooled = ((SqliteQuerySession)session).Connection;
+            using var upload = await Uploads.OpenAsync("t", Uploads.Positions);
+            var table = await session.LoadUploadAsync(upload, CancellationToken.None);
+            uploads = ((SqliteQuerySession)session).Connection;
+            Assert.NotSame(pooled, uploads);
+            Assert.Equal(1L, Scalar(uploads, "SELECT count(*) FROM temp.sqlite_master"));
+            Assert.Equal(4, (await RunAsync(session, "SELECT * FROM TAP_UPLOAD.t", table)).Count);
+        }
+        Assert.Equal(System.Data.ConnectionState.Closed, uploads.State);
+        await using var next = await executor.OpenSessionAsync(new QuerySessionOptions(), CancellationToken.None);
+        var connection = ((SqliteQuerySession)next).Connection;
+        Assert.Same(pooled, connection);
+        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM temp.sqlite_master"));
+        Assert.Equal(1L, Scalar(connection, "PRAGMA query_only"));
+    }
+
+    [Fact]
+    public void Return_ConnectionWithTempTableOrQueryOnlyOff_IsClosedNotPooled()
+    {
+        using var executor = new SqliteQueryExecutor(db.Store, maxIdleConnections: 4);
+        var withTemp = executor.Pool.Rent();
+        Scalar(withTemp, "PRAGMA query_only = OFF");
+        Scalar(withTemp, "CREATE TEMP TABLE leftover (a)");
+        Scalar(withTemp, "PRAGMA query_only = ON");
+        var writable = executor.Pool.Rent();
+        Scalar(writable, "PRAGMA query_only = OFF");
+        executor.Pool.Return(withTemp);
+        executor.Pool.Return(writable);
+        Assert.Equal(System.Data.ConnectionState.Closed, withTemp.State);
+        Assert.Equal(System.Data.ConnectionState.Closed, writable.State);
+        Assert.Equal(0, executor.Pool.IdleCount);
+    }
+
+    [Fact]
+    public async Task OpenSession_AfterATimedOutQuery_NextSessionWorks()
+    {
+        using var executor = new SqliteQueryExecutor(db.Store, maxIdleConnections: 1);
+        SqliteConnection interrupted;
+        await using (var session = await executor.OpenSessionAsync(
+            new QuerySessionOptions { Timeout = TimeSpan.FromSeconds(0.2) }, CancellationToken.None))
+        {
+            interrupted = ((SqliteQuerySession)session).Connection;
+            await Assert.ThrowsAsync<QueryTimeoutException>(() => RunAsync(session, SlowQuery));
+        }
+        // A connection that sqlite3_interrupt may have reached is closed, never pooled.
+        Assert.Equal(System.Data.ConnectionState.Closed, interrupted.State);
+        Assert.Equal(0, executor.Pool.IdleCount);
+        await using var next = await executor.OpenSessionAsync(new QuerySessionOptions(), CancellationToken.None);
+        Assert.NotSame(interrupted, ((SqliteQuerySession)next).Connection);
+        Assert.Single(await RunAsync(next, "SELECT TOP 1 hip FROM hipparcos.main"));
+    }
+
+    [Fact]
+    public async Task OpenSession_EightConcurrentTasks_GetDistinctConnections()
+    {
+        using var executor = new SqliteQueryExecutor(db.Store, maxIdleConnections: 8);
+        var options = new QuerySessionOptions();
+        for (var round = 0; round < 2; round++)
+        {
+            // Round 0 opens new connections; round 1 takes them all from the pool.
+            using var ready = new Barrier(8);
+            var sessions = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+            {
+                ready.SignalAndWait(TimeSpan.FromSeconds(10));
+                return await executor.OpenSessionAsync(options, CancellationToken.None);
+            })));
+            var connections = sessions.Select(s => ((SqliteQuerySession)s).Connection).ToArray();
+            Assert.Equal(8, connections.Distinct(ReferenceEqualityComparer.Instance).Count());
+            Assert.Equal(8, connections.Select(c => c.Handle!.DangerousGetHandle()).Distinct().Count());
+            var counts = await Task.WhenAll(sessions.Select(s => Task.Run(async () =>
+                (await RunAsync(s, "SELECT TOP 3 hip FROM hipparcos.main")).Count)));
+            Assert.All(counts, c => Assert.Equal(3, c));
+            foreach (var session in sessions)
+            {
+                await session.DisposeAsync();
+            }
+            Assert.Equal(8, executor.Pool.IdleCount);
+        }
     }
 
     [Theory]

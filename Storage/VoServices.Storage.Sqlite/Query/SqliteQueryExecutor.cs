@@ -8,27 +8,40 @@ using VoServices.Tap.TapSchema;
 namespace VoServices.Storage.Sqlite.Query;
 
 /// <summary>
-/// Runs TAP queries on the embedded catalogue (<see cref="SqliteCatalogStore"/>): each session opens its own
-/// unpooled connection in <c>Mode=ReadOnly</c> with the ADQL functions registered (<see cref="SqliteAdqlFunctions"/>),
-/// loads uploads into TEMP tables, then sets <c>PRAGMA query_only = ON</c> before the query runs, so the translated
-/// SQL can write nothing, not even temporary tables. The time limit and client cancellation interrupt the running
-/// statement (<c>sqlite3_interrupt</c>). Thread-safe.
+/// Runs TAP queries on the embedded catalogue (<see cref="SqliteCatalogStore"/>). A session takes an open connection
+/// from a bounded pool of read-only ones (<c>Mode=ReadOnly</c>, <c>PRAGMA query_only = ON</c>, the ADQL functions of
+/// <see cref="SqliteAdqlFunctions"/> registered once per connection), so the translated SQL can write nothing, not even
+/// temporary tables. A session with uploads moves to a new connection of its own, loads them into TEMP tables, sets
+/// <c>query_only</c> before the query runs and closes that connection at the end (dropping the TEMP tables). The time
+/// limit and client cancellation interrupt the running statement (<c>sqlite3_interrupt</c>); an interrupted connection
+/// is closed, never pooled. Thread-safe; dispose it to close the idle connections.
 /// </summary>
-public sealed class SqliteQueryExecutor : IQueryExecutor
+public sealed class SqliteQueryExecutor : IQueryExecutor, IDisposable
 {
     private readonly ConditionalWeakTable<TapSchemaDocument, AdqlSchema> catalogs = [];
+    private readonly SqliteConnectionPool pool;
 
     /// <summary>Creates the executor over <paramref name="store"/>, translating with <paramref name="dialect"/>.</summary>
-    public SqliteQueryExecutor(SqliteCatalogStore store, SqliteSqlDialect? dialect = null)
+    /// <param name="store">The catalogue.</param>
+    /// <param name="dialect">The SQL dialect; default <see cref="SqliteSqlDialect.Default"/>.</param>
+    /// <param name="maxIdleConnections">
+    /// Most query connections kept open between sessions (each holds up to SQLite's default 2 MB page cache); default
+    /// twice the processor count, at least 4; 0 opens a connection per session. More concurrent sessions than this are
+    /// never blocked: they open extra connections, closed afterwards.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxIdleConnections"/> is negative.</exception>
+    public SqliteQueryExecutor(SqliteCatalogStore store, SqliteSqlDialect? dialect = null, int? maxIdleConnections = null)
     {
         Store = store ?? throw new ArgumentNullException(nameof(store));
         Dialect = dialect ?? SqliteSqlDialect.Default;
         ConnectionString = new SqliteConnectionStringBuilder(store.ConnectionString)
         {
             Mode = SqliteOpenMode.ReadOnly,
-            // Sessions leave TEMP tables and query_only behind: never hand such a connection to anyone else.
+            // SqliteConnectionPool keeps the connections open itself and checks them before reuse; Microsoft.Data.Sqlite's
+            // pool would hand out a closed connection again with whatever TEMP tables and pragmas it had.
             Pooling = false,
         }.ToString();
+        pool = new SqliteConnectionPool(ConnectionString, maxIdleConnections ?? Math.Max(4, 2 * Environment.ProcessorCount));
     }
 
     /// <summary>The catalogue store.</summary>
@@ -37,8 +50,11 @@ public sealed class SqliteQueryExecutor : IQueryExecutor
     /// <summary>The dialect used for translation.</summary>
     public SqliteSqlDialect Dialect { get; }
 
-    /// <summary>The connection string of query sessions (read-only, unpooled).</summary>
+    /// <summary>The connection string of query sessions (read-only; pooled by the executor, not by the driver).</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The connection pool (for tests).</summary>
+    internal SqliteConnectionPool Pool => pool;
 
     /// <inheritdoc/>
     /// <remarks>
@@ -77,19 +93,18 @@ public sealed class SqliteQueryExecutor : IQueryExecutor
     {
         ArgumentNullException.ThrowIfNull(options);
         await Store.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var connection = new SqliteConnection(ConnectionString);
         try
         {
-            connection.Open();
-            SqliteAdqlFunctions.Register(connection);
-            return new SqliteQuerySession(connection, Dialect, options);
+            return new SqliteQuerySession(pool, pool.Rent(), Dialect, options);
         }
         catch (SqliteException e)
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
             throw SqliteQueryErrors.Map(e);
         }
     }
+
+    /// <summary>Closes the idle query connections; sessions still open close theirs when disposed.</summary>
+    public void Dispose() => pool.Dispose();
 
     private static bool HasColumn(SqliteConnection connection, string tableName, string column)
     {

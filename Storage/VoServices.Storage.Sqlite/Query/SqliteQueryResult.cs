@@ -20,6 +20,7 @@ internal sealed class SqliteQueryResult : IQueryResult
     private readonly TimeSpan timeout;
     private readonly ResultCellConverter[] converters;
     private bool disposed;
+    private bool interrupted;
 
     private SqliteQueryResult(SqliteCommand command, SqliteDataReader reader, CancellationTokenSource timer,
         CancellationTokenRegistration interruption, CancellationToken cancellationToken, TimeSpan timeout,
@@ -39,6 +40,12 @@ internal sealed class SqliteQueryResult : IQueryResult
     public IReadOnlyList<ResultColumn> Columns { get; }
 
     public string Sql { get; }
+
+    /// <summary>
+    /// Whether <c>sqlite3_interrupt</c> may have reached the connection (the time limit or the caller's token fired
+    /// before the interruption was unregistered); final once the result is disposed.
+    /// </summary>
+    public bool Interrupted => interrupted || timer.IsCancellationRequested;
 
     /// <summary>Starts the statement (the first step runs here, so planning and early errors surface now).</summary>
     public static SqliteQueryResult Start(SqliteConnection connection, SqlStatement statement,
@@ -110,6 +117,8 @@ internal sealed class SqliteQueryResult : IQueryResult
             disposed = true;
             // Unregister first: an interrupt must never reach a connection that is being closed.
             interruption.Dispose();
+            // After Dispose no callback can run any more (it waits for one in progress): the answer is final.
+            interrupted = timer.IsCancellationRequested;
             reader.Dispose();
             command.Dispose();
             timer.Dispose();

@@ -8,37 +8,50 @@ using VoServices.Tap.Uploads;
 namespace VoServices.Storage.Sqlite.Query;
 
 /// <summary>
-/// One request on the embedded database: uploads go into TEMP tables of this connection (invisible to every other
-/// connection), then the connection is switched to <c>PRAGMA query_only</c> and the query runs. Not thread-safe.
+/// One request on the embedded database. It starts on a pooled query-only connection (<see cref="SqliteConnectionPool"/>);
+/// the first upload moves it to a connection of its own, where uploads go into TEMP tables (invisible to every other
+/// connection), then that connection is switched to <c>PRAGMA query_only</c> and the query runs. On disposal the pooled
+/// connection goes back to the pool unless its statement was interrupted (time limit or cancellation: never reuse a
+/// connection in doubt); the upload connection is closed, which drops its TEMP tables. Not thread-safe.
 /// </summary>
 internal sealed class SqliteQuerySession : IQuerySession
 {
-    private readonly SqliteConnection connection;
+    private readonly SqliteConnectionPool pool;
     private readonly UploadSqlDialect dialect;
     private readonly QuerySessionOptions options;
+    private SqliteConnection connection;
+    private bool pooled = true;
+    private bool started;
+    private bool disposed;
     private SqliteQueryResult? result;
-    private bool queryOnly;
 
-    public SqliteQuerySession(SqliteConnection connection, SqliteSqlDialect dialect, QuerySessionOptions options)
+    public SqliteQuerySession(SqliteConnectionPool pool, SqliteConnection connection, SqliteSqlDialect dialect,
+        QuerySessionOptions options)
     {
+        this.pool = pool;
         this.connection = connection;
         this.dialect = new UploadSqlDialect(dialect);
         this.options = options;
     }
 
-    /// <summary>The session's connection (for tests of its guarantees).</summary>
+    /// <summary>The session's current connection (for tests of its guarantees).</summary>
     internal SqliteConnection Connection => connection;
 
     public async Task<AdqlTable> LoadUploadAsync(UploadedTable upload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        if (queryOnly)
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (started)
         {
             throw new InvalidOperationException("uploads must be loaded before the query runs");
         }
         var storageName = TapAdqlSchema.StorageName(upload.Name);
         try
         {
+            if (pooled)
+            {
+                UseOwnConnection();
+            }
             await SqliteUploadLoader.LoadAsync(connection, storageName, upload, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException e)
@@ -53,19 +66,21 @@ internal sealed class SqliteQuerySession : IQuerySession
     public Task<IQueryResult> ExecuteAsync(ResolvedQuery query, long? rowLimit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (result is not null)
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (started)
         {
             throw new InvalidOperationException("a session runs one query");
         }
         cancellationToken.ThrowIfCancellationRequested();
         var statement = new SqlTranslator(dialect).Translate(query, rowLimit);
-        if (!queryOnly)
+        started = true;
+        if (!pooled)
         {
-            // From here on the connection can write nothing (SQLITE_READONLY), TEMP tables included.
+            // From here on the upload connection can write nothing (SQLITE_READONLY), TEMP tables included; pooled
+            // connections were switched when they were opened.
             using var pragma = connection.CreateCommand();
             pragma.CommandText = "PRAGMA query_only = ON";
             pragma.ExecuteNonQuery();
-            queryOnly = true;
         }
         result = SqliteQueryResult.Start(connection, statement, ResultCellConverter.Columns(query), options.Timeout,
             cancellationToken);
@@ -74,11 +89,33 @@ internal sealed class SqliteQuerySession : IQuerySession
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+        disposed = true;
         if (result is not null)
         {
             await result.DisposeAsync().ConfigureAwait(false);
         }
-        // Unpooled: closing drops the TEMP tables with the connection.
-        await connection.DisposeAsync().ConfigureAwait(false);
+        // Statement failures during SqliteQueryResult.Start never set result but may have been interrupted too.
+        if (pooled && !(result?.Interrupted ?? started))
+        {
+            pool.Return(connection);
+        }
+        else
+        {
+            // Closing the upload connection drops its TEMP tables with it.
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Swaps the pooled query-only connection for a new one that may create TEMP tables.</summary>
+    private void UseOwnConnection()
+    {
+        var own = pool.OpenForUploads();
+        pool.Return(connection);
+        connection = own;
+        pooled = false;
     }
 }
