@@ -207,83 +207,13 @@ public sealed partial class VoTableWriter
     }
 
     /// <summary>Writes the next cell; null or <see cref="DBNull"/> writes a null.</summary>
-    public void WriteCell(object? value)
-    {
-        var column = NextColumn();
-        try
-        {
-            if (value is null or DBNull)
-            {
-                WriteNull(column);
-            }
-            else if (_serialization == VoTableSerialization.TableData)
-            {
-                _row.Write(TdOpen);
-                column.WriteText(value, _row);
-                _row.Write(TdClose);
-            }
-            else
-            {
-                column.WriteBinary(value, _row);
-            }
-        }
-        catch
-        {
-            DiscardRow();
-            throw;
-        }
-        _cell++;
-    }
+    public void WriteCell(object? value) => WriteNextCell(new ObjectCell(value));
 
     /// <summary>Writes the next cell without boxing (numeric columns; others box and use <see cref="WriteCell(object?)"/>).</summary>
-    public void WriteCell(double value)
-    {
-        var column = NextColumn();
-        try
-        {
-            if (_serialization == VoTableSerialization.TableData)
-            {
-                _row.Write(TdOpen);
-                column.WriteText(value, _row);
-                _row.Write(TdClose);
-            }
-            else
-            {
-                column.WriteBinary(value, _row);
-            }
-        }
-        catch
-        {
-            DiscardRow();
-            throw;
-        }
-        _cell++;
-    }
+    public void WriteCell(double value) => WriteNextCell(new DoubleCell(value));
 
     /// <summary>Writes the next cell without boxing (numeric columns).</summary>
-    public void WriteCell(long value)
-    {
-        var column = NextColumn();
-        try
-        {
-            if (_serialization == VoTableSerialization.TableData)
-            {
-                _row.Write(TdOpen);
-                column.WriteText(value, _row);
-                _row.Write(TdClose);
-            }
-            else
-            {
-                column.WriteBinary(value, _row);
-            }
-        }
-        catch
-        {
-            DiscardRow();
-            throw;
-        }
-        _cell++;
-    }
+    public void WriteCell(long value) => WriteNextCell(new LongCell(value));
 
     /// <summary>Writes the next cell (numeric columns).</summary>
     public void WriteCell(int value) => WriteCell((long)value);
@@ -403,5 +333,72 @@ public sealed partial class VoTableWriter
             _stream.Write(_out.WrittenSpan);
             _out.Clear();
         }
+    }
+
+    // One cell path for every WriteCell overload. TCell is a struct so the JIT specialises this method per
+    // value type and double/long cells reach the converters' typed overloads without boxing.
+    private void WriteNextCell<TCell>(TCell cell)
+        where TCell : struct, ICellValue
+    {
+        var column = NextColumn();
+        try
+        {
+            if (cell.IsNull)
+            {
+                WriteNull(column);
+            }
+            else if (_serialization == VoTableSerialization.TableData)
+            {
+                _row.Write(TdOpen);
+                cell.WriteText(column, _row);
+                _row.Write(TdClose);
+            }
+            else
+            {
+                cell.WriteBinary(column, _row);
+            }
+        }
+        catch
+        {
+            DiscardRow();
+            throw;
+        }
+        _cell++;
+    }
+
+    private interface ICellValue
+    {
+        bool IsNull { get; }
+
+        void WriteText(ColumnConverter column, ByteBuffer buffer);
+
+        void WriteBinary(ColumnConverter column, ByteBuffer buffer);
+    }
+
+    private readonly struct ObjectCell(object? value) : ICellValue
+    {
+        public bool IsNull => value is null or DBNull;
+
+        public void WriteText(ColumnConverter column, ByteBuffer buffer) => column.WriteText(value!, buffer);
+
+        public void WriteBinary(ColumnConverter column, ByteBuffer buffer) => column.WriteBinary(value!, buffer);
+    }
+
+    private readonly struct DoubleCell(double value) : ICellValue
+    {
+        public bool IsNull => false;
+
+        public void WriteText(ColumnConverter column, ByteBuffer buffer) => column.WriteText(value, buffer);
+
+        public void WriteBinary(ColumnConverter column, ByteBuffer buffer) => column.WriteBinary(value, buffer);
+    }
+
+    private readonly struct LongCell(long value) : ICellValue
+    {
+        public bool IsNull => false;
+
+        public void WriteText(ColumnConverter column, ByteBuffer buffer) => column.WriteText(value, buffer);
+
+        public void WriteBinary(ColumnConverter column, ByteBuffer buffer) => column.WriteBinary(value, buffer);
     }
 }

@@ -62,7 +62,7 @@ public sealed partial class PostgresSqlDialect
                 : (p.First, p.Second);
             return WithinRadius(Native(first), Native(second), limit, op, exact: true);
         }
-        return $"(degrees({Native(p.First)} <-> {Native(p.Second)}) {Symbol(op)} {limit.Sql})";
+        return $"(degrees({Native(p.First)} <-> {Native(p.Second)}) {PortableSql.ComparisonSymbol(op)} {limit.Sql})";
     }
 
     private static bool Indexed(SqlGeometry point, SqlGeometry other, SqlExpression limit) =>
@@ -77,7 +77,7 @@ public sealed partial class PostgresSqlDialect
     /// </summary>
     private static string WithinRadius(string point, string center, SqlExpression radius, ComparisonOperator op, bool exact)
     {
-        var distance = $"(degrees({point} <-> {center}) {Symbol(op)} {radius.Sql})";
+        var distance = $"(degrees({point} <-> {center}) {PortableSql.ComparisonSymbol(op)} {radius.Sql})";
         if (radius.Constant is > MaxCircleRadius or < 0)
         {
             return distance;
@@ -86,42 +86,27 @@ public sealed partial class PostgresSqlDialect
         return exact ? $"({circle} AND {distance})" : circle;
     }
 
-    private static string Symbol(ComparisonOperator op) => op switch
+    /// <inheritdoc/>
+    public SqlExpression GeometryFunction(string name, IReadOnlyList<SqlGeometry> arguments) =>
+        PortableSql.GeometryFunction(name, arguments, GeometryFunctionSql);
+
+    private string? GeometryFunctionSql(string name, IReadOnlyList<SqlGeometry> g) => name switch
     {
-        ComparisonOperator.LessThan => "<",
-        ComparisonOperator.LessThanOrEqual => "<=",
-        ComparisonOperator.GreaterThan => ">",
-        ComparisonOperator.GreaterThanOrEqual => ">=",
-        ComparisonOperator.Equal => "=",
-        _ => "<>",
+        "CONTAINS" => $"CAST({ContainsCondition(g[0], g[1])} AS integer)",
+        "INTERSECTS" => $"CAST(({Native(g[0])} && {Native(g[1])}) AS integer)",
+        "DISTANCE" => $"degrees({Native(g[0])} <-> {Native(g[1])})",
+        "COORD1" => $"degrees(long({Native(g[0])}))",
+        "COORD2" => $"degrees(lat({Native(g[0])}))",
+        "AREA" when g[0].Kind == SqlGeometryKind.Point => $"(CASE WHEN {Native(g[0])} IS NULL THEN NULL ELSE 0.0 END)",
+        // area() is in steradians.
+        "AREA" => $"degrees(degrees(area({Native(g[0])})))",
+        _ => null,
     };
 
     /// <inheritdoc/>
-    public SqlExpression GeometryFunction(string name, IReadOnlyList<SqlGeometry> arguments)
-    {
-        ArgumentNullException.ThrowIfNull(arguments);
-        var sql = name switch
-        {
-            "CONTAINS" => $"CAST({ContainsCondition(arguments[0], arguments[1])} AS integer)",
-            "INTERSECTS" => $"CAST(({Native(arguments[0])} && {Native(arguments[1])}) AS integer)",
-            "DISTANCE" => $"degrees({Native(arguments[0])} <-> {Native(arguments[1])})",
-            "COORD1" => $"degrees(long({Native(arguments[0])}))",
-            "COORD2" => $"degrees(lat({Native(arguments[0])}))",
-            "AREA" when arguments[0].Kind == SqlGeometryKind.Point => $"(CASE WHEN {Native(arguments[0])} IS NULL THEN NULL ELSE 0.0 END)",
-            // area() is in steradians.
-            "AREA" => $"degrees(degrees(area({Native(arguments[0])})))",
-            _ => throw new AdqlTranslationException(TranslationErrorCode.Unsupported, $"geometry function {name}"),
-        };
-        return new SqlExpression(sql, SqlValueKind.Real);
-    }
-
-    /// <inheritdoc/>
     /// <remarks>pg_sphere has no polygon centroid: CENTROID of a polygon is not supported on this backend.</remarks>
-    public SqlGeometry Centroid(SqlGeometry geometry) => geometry switch
+    public SqlGeometry Centroid(SqlGeometry geometry) => PortableSql.ConstructedCentroid(geometry) ?? geometry switch
     {
-        SqlPoint => geometry,
-        SqlCircle circle => circle.Center,
-        SqlBox box => box.Center,
         { Kind: SqlGeometryKind.Point } => geometry,
         { Kind: SqlGeometryKind.Circle } => new SqlNativeGeometry(SqlGeometryKind.Point, $"center({Native(geometry)})", geometry.Correlations),
         _ => throw new AdqlTranslationException(TranslationErrorCode.Unsupported,

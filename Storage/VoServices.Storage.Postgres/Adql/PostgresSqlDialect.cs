@@ -116,60 +116,37 @@ public sealed partial class PostgresSqlDialect : ISqlDialect
     }
 
     /// <inheritdoc/>
-    public string Operator(BinaryOperator op, SqlExpression left, SqlExpression right)
-    {
-        ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        var (l, r) = (left.Sql, right.Sql);
-        return op switch
-        {
-            BinaryOperator.Add => $"({l} + {r})",
-            BinaryOperator.Subtract => $"({l} - {r})",
-            BinaryOperator.Multiply => $"({l} * {r})",
-            BinaryOperator.Divide => $"({l} / {r})",
-            BinaryOperator.BitwiseAnd => $"({l} & {r})",
-            BinaryOperator.BitwiseOr => $"({l} | {r})",
-            BinaryOperator.BitwiseXor => $"({l} # {r})",
-            _ => $"({Text(left)} || {Text(right)})",
-        };
-    }
+    public string Operator(BinaryOperator op, SqlExpression left, SqlExpression right) =>
+        PortableSql.Operator(op, left, right,
+            xor: static (l, r) => $"({l} # {r})",
+            concatenate: static (l, r) => $"({Text(l)} || {Text(r)})");
 
     private static string Text(SqlExpression value) =>
         value.Kind == SqlValueKind.String ? value.Sql : $"CAST({value.Sql} AS text)";
 
     /// <inheritdoc/>
-    public SqlExpression Function(string name, IReadOnlyList<SqlExpression> arguments)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(arguments);
-        var a = arguments.Select(x => x.Sql).ToArray();
-        var integer = arguments.Count > 0 && arguments[0].Kind == SqlValueKind.Integer;
-        string? sql = name switch
-        {
-            // Integers keep their type (FunctionCatalog): CEILING and FLOOR of one are itself, ROUND and TRUNCATE cast back.
-            "CEILING" or "FLOOR" when integer => a[0],
-            "ROUND" when integer => $"CAST(round(CAST({a[0]} AS numeric), {Digits(a)}) AS bigint)",
-            "TRUNCATE" when integer => $"CAST(trunc(CAST({a[0]} AS numeric), {Digits(a)}) AS bigint)",
-            "ABS" or "ACOS" or "ASIN" or "ATAN" or "ATAN2" or "CEILING" or "COS" or "COT" or "DEGREES" or "EXP" or "FLOOR"
-                or "LOG10" or "POWER" or "RADIANS" or "SIN" or "SQRT" or "TAN" or "LOWER" or "UPPER" => Call(name.ToLowerInvariant(), a),
-            "LOG" => Call("ln", a),
-            "PI" => "pi()",
-            "MOD" => arguments.All(x => x.Kind == SqlValueKind.Integer) ? Call("mod", a) : FloatMod(a[0], a[1]),
-            // round/trunc of numeric: half away from zero, toward zero (round of double precision rounds half to even).
-            "ROUND" => $"CAST(round(CAST({a[0]} AS numeric), {Digits(a)}) AS double precision)",
-            "TRUNCATE" => $"CAST(trunc(CAST({a[0]} AS numeric), {Digits(a)}) AS double precision)",
-            "RAND" when a.Length == 0 => "random()",
-            _ => UserFunction(name, a),
-        };
-        if (sql is null)
-        {
-            throw new AdqlTranslationException(TranslationErrorCode.Unsupported,
-                name == "RAND" ? "RAND with a seed is not supported by this service" : $"function {name} is not supported by this service");
-        }
-        return new SqlExpression(sql, name == "ivo_healpix_index" ? SqlValueKind.Integer : SqlValueKind.Real);
-    }
+    public SqlExpression Function(string name, IReadOnlyList<SqlExpression> arguments) =>
+        PortableSql.Function(name, arguments, DialectFunction);
 
-    private static string Call(string function, string[] arguments) => $"{function}({string.Join(", ", arguments)})";
+    /// <summary>The functions whose SQL is PostgreSQL's own (the portable ones are in <see cref="PortableSql"/>); null for unknown names.</summary>
+    private static string? DialectFunction(string name, IReadOnlyList<SqlExpression> arguments, string[] a) => name switch
+    {
+        // Integers keep their type (FunctionCatalog): ROUND and TRUNCATE cast back.
+        "ROUND" when IntegerFirst(arguments) => $"CAST(round(CAST({a[0]} AS numeric), {Digits(a)}) AS bigint)",
+        "TRUNCATE" when IntegerFirst(arguments) => $"CAST(trunc(CAST({a[0]} AS numeric), {Digits(a)}) AS bigint)",
+        "COT" => PortableSql.Call("cot", a),
+        "MOD" => arguments.All(x => x.Kind == SqlValueKind.Integer) ? PortableSql.Call("mod", a) : FloatMod(a[0], a[1]),
+        // round/trunc of numeric: half away from zero, toward zero (round of double precision rounds half to even).
+        "ROUND" => $"CAST(round(CAST({a[0]} AS numeric), {Digits(a)}) AS double precision)",
+        "TRUNCATE" => $"CAST(trunc(CAST({a[0]} AS numeric), {Digits(a)}) AS double precision)",
+        "RAND" when a.Length == 0 => "random()",
+        "ivo_healpix_index" when a.Length == 3 =>
+            $"healpix_nest(CAST({a[0]} AS integer), spoint(radians({a[1]}), radians({a[2]})))",
+        _ => null,
+    };
+
+    private static bool IntegerFirst(IReadOnlyList<SqlExpression> arguments) =>
+        arguments.Count > 0 && arguments[0].Kind == SqlValueKind.Integer;
 
     private static string Digits(string[] a) => a.Length > 1 ? $"CAST({a[1]} AS integer)" : "0";
 
@@ -179,17 +156,6 @@ public sealed partial class PostgresSqlDialect : ISqlDialect
         var (fx, fy) = ($"CAST({x} AS double precision)", $"CAST({y} AS double precision)");
         return $"({fx} - {fy} * trunc({fx} / {fy}))";
     }
-
-    /// <summary>The user-defined functions of <c>FunctionCatalog.Default</c>; null for unknown names.</summary>
-    private static string? UserFunction(string name, string[] a) => name switch
-    {
-        "ivo_healpix_index" when a.Length == 3 =>
-            $"healpix_nest(CAST({a[0]} AS integer), spoint(radians({a[1]}), radians({a[2]})))",
-        "vo_nanojansky_to_abmag" when a.Length == 1 => $"(CASE WHEN {a[0]} > 0 THEN -2.5 * log10({a[0]}) + 31.4 END)",
-        "vo_nanojansky_to_abmag_sigma" when a.Length == 2 =>
-            $"(CASE WHEN {a[0]} <> 0 THEN 1.0857362047581294 * {a[1]} / {a[0]} END)",
-        _ => null,
-    };
 
     /// <inheritdoc/>
     /// <remarks>Integer targets truncate toward zero as in SQLite (PostgreSQL would round); CHAR(n) pads, VARCHAR(n) cuts;

@@ -23,8 +23,7 @@ public sealed class PostgresJobStore : IJobStore, IAsyncDisposable, IDisposable
     private static readonly string Columns = PostgresJobSchema.Columns;
 
     private readonly NpgsqlDataSource dataSource;
-    private readonly SemaphoreSlim initLock = new(1, 1);
-    private volatile bool initialized;
+    private readonly JobStoreInitialization initialization = new();
 
     /// <summary>
     /// Creates a store over the database named by <paramref name="connectionString"/> (an Npgsql connection string;
@@ -50,36 +49,23 @@ public sealed class PostgresJobStore : IJobStore, IAsyncDisposable, IDisposable
     /// store's advisory lock, so several processes may start together. Called implicitly by the other members.
     /// </remarks>
     /// <exception cref="NpgsqlException">The database is unreachable or refused a statement.</exception>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        initialization.EnsureAsync(CreateSchemaAsync, cancellationToken);
+
+    private async Task CreateSchemaAsync(CancellationToken cancellationToken)
     {
-        if (initialized)
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
         {
-            return;
+            command.Parameters.AddWithValue("key", StoreSchema.CatalogLock);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        await initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await using (var command = new NpgsqlCommand(PostgresJobSchema.CreateStatements(), connection, transaction))
         {
-            if (!initialized)
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
-                {
-                    command.Parameters.AddWithValue("key", StoreSchema.CatalogLock);
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-                await using (var command = new NpgsqlCommand(PostgresJobSchema.CreateStatements(), connection, transaction))
-                {
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                initialized = true;
-            }
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        finally
-        {
-            initLock.Release();
-        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -265,14 +251,14 @@ public sealed class PostgresJobStore : IJobStore, IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         await dataSource.DisposeAsync().ConfigureAwait(false);
-        initLock.Dispose();
+        initialization.Dispose();
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
         dataSource.Dispose();
-        initLock.Dispose();
+        initialization.Dispose();
     }
 
     /// <summary>A command on a pooled connection that is released when the command (or its reader) is disposed.</summary>
@@ -313,25 +299,9 @@ public sealed class PostgresJobStore : IJobStore, IAsyncDisposable, IDisposable
         {
             return null;
         }
-        return new UwsJob
-        {
-            JobId = reader.GetString(0),
-            JobList = reader.GetString(1),
-            RunId = NullableString(reader, 2),
-            OwnerId = NullableString(reader, 3),
-            Phase = ExecutionPhases.Parse(reader.GetString(4)),
-            Quote = NullableTime(reader, 5),
-            CreationTime = reader.GetFieldValue<DateTime>(6),
-            StartTime = NullableTime(reader, 7),
-            EndTime = NullableTime(reader, 8),
-            ExecutionDuration = reader.GetInt32(9),
-            Destruction = NullableTime(reader, 10),
-            Parameters = UwsJobJson.ReadParameters(reader.GetString(11)),
-            Results = UwsJobJson.ReadResults(reader.GetString(12)),
-            ErrorSummary = reader.IsDBNull(13) ? null : new UwsErrorSummary(reader.GetString(13),
-                NullableString(reader, 14) == "transient" ? UwsErrorType.Transient : UwsErrorType.Fatal),
-            Revision = reader.GetInt64(15),
-        };
+        var error = reader.IsDBNull(13) ? null : new UwsErrorSummary(reader.GetString(13),
+            NullableString(reader, 14) == "transient" ? UwsErrorType.Transient : UwsErrorType.Fatal);
+        return UwsJobRow.Read(reader, static (r, i) => r.GetFieldValue<DateTime>(i), error, reader.GetInt64(15));
     }
 
     private static async Task<IReadOnlyList<string>> ReadIdsAsync(NpgsqlCommand command,
@@ -395,9 +365,5 @@ public sealed class PostgresJobStore : IJobStore, IAsyncDisposable, IDisposable
         }
     }
 
-    private static string? NullableString(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static DateTime? NullableTime(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTime>(ordinal);
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => UwsJobRow.NullableString(reader, ordinal);
 }

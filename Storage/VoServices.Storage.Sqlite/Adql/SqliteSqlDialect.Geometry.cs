@@ -30,7 +30,7 @@ public sealed partial class SqliteSqlDialect
     {
         SpatialRelation.Contains => $"({ContainsValue(p.First, p.Second)} = 1)",
         SpatialRelation.Intersects => $"(adql_intersects({Native(p.First)}, {Native(p.Second)}) = 1)",
-        _ => $"({DistanceValue(p.First, p.Second)} {Symbol(p.Operator!.Value)} {p.Limit!.Sql})",
+        _ => $"({DistanceValue(p.First, p.Second)} {PortableSql.ComparisonSymbol(p.Operator!.Value)} {p.Limit!.Sql})",
     };
 
     private string ContainsValue(SqlGeometry inner, SqlGeometry outer) => (inner, outer) switch
@@ -45,16 +45,6 @@ public sealed partial class SqliteSqlDialect
     {
         (SqlPoint p, SqlPoint q) => $"adql_distance({p.Ra.Sql}, {p.Dec.Sql}, {q.Ra.Sql}, {q.Dec.Sql})",
         _ => $"adql_distance_of({Native(first)}, {Native(second)})",
-    };
-
-    private static string Symbol(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.LessThan => "<",
-        ComparisonOperator.LessThanOrEqual => "<=",
-        ComparisonOperator.GreaterThan => ">",
-        ComparisonOperator.GreaterThanOrEqual => ">=",
-        ComparisonOperator.Equal => "=",
-        _ => "<>",
     };
 
     /// <summary>
@@ -146,30 +136,23 @@ public sealed partial class SqliteSqlDialect
         QuoteIdentifier(position.Correlation) + "." + QuoteIdentifier(SqliteHealpixIndex.ColumnName);
 
     /// <inheritdoc/>
-    public SqlExpression GeometryFunction(string name, IReadOnlyList<SqlGeometry> arguments)
+    public SqlExpression GeometryFunction(string name, IReadOnlyList<SqlGeometry> arguments) =>
+        PortableSql.GeometryFunction(name, arguments, GeometryFunctionSql);
+
+    private string? GeometryFunctionSql(string name, IReadOnlyList<SqlGeometry> g) => name switch
     {
-        ArgumentNullException.ThrowIfNull(arguments);
-        var sql = name switch
-        {
-            "CONTAINS" => ContainsValue(arguments[0], arguments[1]),
-            "INTERSECTS" => $"adql_intersects({Native(arguments[0])}, {Native(arguments[1])})",
-            "DISTANCE" => DistanceValue(arguments[0], arguments[1]),
-            "COORD1" => $"adql_coord1({Native(arguments[0])})",
-            "COORD2" => $"adql_coord2({Native(arguments[0])})",
-            "AREA" => $"adql_area({Native(arguments[0])})",
-            _ => throw new AdqlTranslationException(TranslationErrorCode.Unsupported, $"geometry function {name}"),
-        };
-        return new SqlExpression(sql, SqlValueKind.Real);
-    }
+        "CONTAINS" => ContainsValue(g[0], g[1]),
+        "INTERSECTS" => $"adql_intersects({Native(g[0])}, {Native(g[1])})",
+        "DISTANCE" => DistanceValue(g[0], g[1]),
+        "COORD1" => $"adql_coord1({Native(g[0])})",
+        "COORD2" => $"adql_coord2({Native(g[0])})",
+        "AREA" => $"adql_area({Native(g[0])})",
+        _ => null,
+    };
 
     /// <inheritdoc/>
-    public SqlGeometry Centroid(SqlGeometry geometry) => geometry switch
-    {
-        SqlPoint => geometry,
-        SqlCircle circle => circle.Center,
-        SqlBox box => box.Center,
-        _ => new SqlNativeGeometry(SqlGeometryKind.Point, $"adql_centroid({Native(geometry)})", geometry.Correlations),
-    };
+    public SqlGeometry Centroid(SqlGeometry geometry) => PortableSql.ConstructedCentroid(geometry)
+        ?? new SqlNativeGeometry(SqlGeometryKind.Point, $"adql_centroid({Native(geometry)})", geometry.Correlations);
 
     /// <inheritdoc/>
     /// <remarks>DALI text: constructors write their coordinates as given; other values (columns, CENTROID) as stored.</remarks>

@@ -66,63 +66,28 @@ public sealed partial class SqliteSqlDialect : ISqlDialect
 
     /// <inheritdoc/>
     /// <remarks>Integer division of INTEGER values stays integer in SQLite; XOR is (a | b) − (a &amp; b).</remarks>
-    public string Operator(BinaryOperator op, SqlExpression left, SqlExpression right)
-    {
-        ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        var (l, r) = (left.Sql, right.Sql);
-        return op switch
-        {
-            BinaryOperator.Add => $"({l} + {r})",
-            BinaryOperator.Subtract => $"({l} - {r})",
-            BinaryOperator.Multiply => $"({l} * {r})",
-            BinaryOperator.Divide => $"({l} / {r})",
-            BinaryOperator.BitwiseAnd => $"({l} & {r})",
-            BinaryOperator.BitwiseOr => $"({l} | {r})",
-            BinaryOperator.BitwiseXor => $"(({l} | {r}) - ({l} & {r}))",
-            _ => $"({l} || {r})",
-        };
-    }
+    public string Operator(BinaryOperator op, SqlExpression left, SqlExpression right) =>
+        PortableSql.Operator(op, left, right,
+            xor: static (l, r) => $"(({l} | {r}) - ({l} & {r}))",
+            concatenate: static (l, r) => $"({l.Sql} || {r.Sql})");
 
     /// <inheritdoc/>
-    public SqlExpression Function(string name, IReadOnlyList<SqlExpression> arguments)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(arguments);
-        var a = arguments.Select(x => x.Sql).ToArray();
-        var integer = arguments.Count > 0 && arguments[0].Kind == SqlValueKind.Integer;
-        string? sql = name switch
-        {
-            // Integers keep their type (FunctionCatalog): CEILING and FLOOR of one are itself, ROUND and TRUNCATE cast back.
-            "CEILING" or "FLOOR" when integer => a[0],
-            "ROUND" or "TRUNCATE" when integer => $"CAST({Function(name, [arguments[0] with { Kind = SqlValueKind.Real }, .. arguments.Skip(1)]).Sql} AS INTEGER)",
-            "ABS" or "ACOS" or "ASIN" or "ATAN" or "ATAN2" or "CEILING" or "COS" or "DEGREES" or "EXP" or "FLOOR" or "LOG10"
-                or "POWER" or "RADIANS" or "SIN" or "SQRT" or "TAN" or "LOWER" or "UPPER" => Call(name.ToLowerInvariant(), a),
-            "COT" => $"(1.0 / tan({a[0]}))",
-            "LOG" => Call("ln", a),
-            "PI" => "pi()",
-            // ADQL MOD takes the sign of x: SQLite's % (integers, C semantics) and mod() (fmod) both do.
-            "MOD" => arguments.All(x => x.Kind == SqlValueKind.Integer) ? $"({a[0]} % {a[1]})" : Call("mod", a),
-            "ROUND" => Call("adql_round", [a[0], a.Length > 1 ? a[1] : "0"]),
-            "TRUNCATE" => Call("adql_truncate", [a[0], a.Length > 1 ? a[1] : "0"]),
-            "RAND" when a.Length == 0 => "adql_rand()",
-            _ => UserFunction(name, a),
-        };
-        return sql is null
-            ? throw new AdqlTranslationException(TranslationErrorCode.Unsupported,
-                name == "RAND" ? "RAND with a seed is not supported by this service" : $"function {name} is not supported by this service")
-            : new SqlExpression(sql, name == "ivo_healpix_index" ? SqlValueKind.Integer : SqlValueKind.Real);
-    }
+    public SqlExpression Function(string name, IReadOnlyList<SqlExpression> arguments) =>
+        PortableSql.Function(name, arguments, DialectFunction);
 
-    private static string Call(string function, string[] arguments) => $"{function}({string.Join(", ", arguments)})";
-
-    /// <summary>The user-defined functions of <c>FunctionCatalog.Default</c>; null for unknown names.</summary>
-    private static string? UserFunction(string name, string[] a) => name switch
+    /// <summary>The functions whose SQL is SQLite's own (the portable ones are in <see cref="PortableSql"/>); null for unknown names.</summary>
+    private string? DialectFunction(string name, IReadOnlyList<SqlExpression> arguments, string[] a) => name switch
     {
+        // Integers keep their type (FunctionCatalog): ROUND and TRUNCATE cast back.
+        "ROUND" or "TRUNCATE" when arguments.Count > 0 && arguments[0].Kind == SqlValueKind.Integer =>
+            $"CAST({Function(name, [arguments[0] with { Kind = SqlValueKind.Real }, .. arguments.Skip(1)]).Sql} AS INTEGER)",
+        "COT" => $"(1.0 / tan({a[0]}))",
+        // ADQL MOD takes the sign of x: SQLite's % (integers, C semantics) and mod() (fmod) both do.
+        "MOD" => arguments.All(x => x.Kind == SqlValueKind.Integer) ? $"({a[0]} % {a[1]})" : PortableSql.Call("mod", a),
+        "ROUND" => PortableSql.Call("adql_round", [a[0], a.Length > 1 ? a[1] : "0"]),
+        "TRUNCATE" => PortableSql.Call("adql_truncate", [a[0], a.Length > 1 ? a[1] : "0"]),
+        "RAND" when a.Length == 0 => "adql_rand()",
         "ivo_healpix_index" when a.Length == 3 => $"adql_healpix_index({a[0]}, {a[1]}, {a[2]})",
-        "vo_nanojansky_to_abmag" when a.Length == 1 => $"(CASE WHEN {a[0]} > 0 THEN -2.5 * log10({a[0]}) + 31.4 END)",
-        "vo_nanojansky_to_abmag_sigma" when a.Length == 2 =>
-            $"(CASE WHEN {a[0]} <> 0 THEN 1.0857362047581294 * {a[1]} / {a[0]} END)",
         _ => null,
     };
 

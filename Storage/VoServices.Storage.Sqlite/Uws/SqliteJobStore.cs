@@ -16,8 +16,7 @@ public sealed class SqliteJobStore : IJobStore
     private const string Columns = "job_id, job_list, run_id, owner_id, phase, quote, creation_time, start_time, " +
         "end_time, execution_duration, destruction, parameters, results, error_summary, revision";
 
-    private readonly SemaphoreSlim initLock = new(1, 1);
-    private volatile bool initialized;
+    private readonly JobStoreInitialization initialization = new();
 
     /// <summary>
     /// Creates a store over the database file <paramref name="databasePath"/> (created with its folder on first use).
@@ -44,29 +43,15 @@ public sealed class SqliteJobStore : IJobStore
     public string ConnectionString { get; }
 
     /// <inheritdoc/>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        if (initialized)
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        initialization.EnsureAsync(_ =>
         {
-            return;
-        }
-        await initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!initialized)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-                using var connection = OpenRaw();
-                Execute(connection, "PRAGMA journal_mode = WAL");
-                Execute(connection, SqliteJobSchema.Create);
-                initialized = true;
-            }
-        }
-        finally
-        {
-            initLock.Release();
-        }
-    }
+            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+            using var connection = OpenRaw();
+            Execute(connection, "PRAGMA journal_mode = WAL");
+            Execute(connection, SqliteJobSchema.Create);
+            return Task.CompletedTask;
+        }, cancellationToken);
 
     /// <inheritdoc/>
     public async Task CreateAsync(UwsJob job, CancellationToken cancellationToken)
@@ -288,24 +273,8 @@ public sealed class SqliteJobStore : IJobStore
         {
             return null;
         }
-        return new UwsJob
-        {
-            JobId = reader.GetString(0),
-            JobList = reader.GetString(1),
-            RunId = NullableString(reader, 2),
-            OwnerId = NullableString(reader, 3),
-            Phase = ExecutionPhases.Parse(reader.GetString(4)),
-            Quote = NullableTime(reader, 5),
-            CreationTime = FromMillis(reader.GetInt64(6)),
-            StartTime = NullableTime(reader, 7),
-            EndTime = NullableTime(reader, 8),
-            ExecutionDuration = reader.GetInt32(9),
-            Destruction = NullableTime(reader, 10),
-            Parameters = UwsJobJson.ReadParameters(reader.GetString(11)),
-            Results = UwsJobJson.ReadResults(reader.GetString(12)),
-            ErrorSummary = reader.IsDBNull(13) ? null : UwsJobJson.ReadError(reader.GetString(13)),
-            Revision = reader.GetInt64(14),
-        };
+        var error = reader.IsDBNull(13) ? null : UwsJobJson.ReadError(reader.GetString(13));
+        return UwsJobRow.Read(reader, static (r, i) => FromMillis(r.GetInt64(i)), error, reader.GetInt64(14));
     }
 
     private static async Task<IReadOnlyList<string>> ReadIdsAsync(SqliteCommand command,
@@ -320,11 +289,7 @@ public sealed class SqliteJobStore : IJobStore
         return ids;
     }
 
-    private static string? NullableString(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static DateTime? NullableTime(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : FromMillis(reader.GetInt64(ordinal));
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => UwsJobRow.NullableString(reader, ordinal);
 
     private static object NullableMillis(DateTime? value) => value is { } v ? Millis(v) : DBNull.Value;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using CsvHelper;
 
@@ -51,18 +50,10 @@ public sealed class CsvCatalogRowSource : ICatalogRowSource
     {
         ArgumentNullException.ThrowIfNull(columns);
         var full = Path.GetFullPath(path);
-        FileStream file;
+        var file = CatalogFile.OpenRead(full);
         try
         {
-            file = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CatalogDataException(full, null, null, $"cannot open: {e.Message}", e);
-        }
-        try
-        {
-            var reader = CsvReader.Create(Decompress(file), Options, leaveOpen: false);
+            var reader = CsvReader.Create(CatalogFile.Content(file, leaveOpen: false), Options, leaveOpen: false);
             var index = MapColumns(full, reader, columns);
             return new CsvCatalogRowSource(full, file, reader, [.. columns], index);
         }
@@ -83,17 +74,6 @@ public sealed class CsvCatalogRowSource : ICatalogRowSource
         FormatProvider = CultureInfo.InvariantCulture,
         BufferSize = 1 << 18,
     };
-
-    private static Stream Decompress(FileStream file)
-    {
-        Span<byte> magic = stackalloc byte[2];
-        var n = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        file.Position = 0;
-        // RFC 1952 §2.3.1: ID1 = 0x1f, ID2 = 0x8b.
-        return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b
-            ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: false)
-            : file;
-    }
 
     private static int[] MapColumns(string path, CsvReader reader, IReadOnlyList<CatalogColumn> columns)
     {

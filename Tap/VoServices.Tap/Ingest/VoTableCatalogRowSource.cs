@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using VoServices.VoTable;
 
 namespace VoServices.Tap.Ingest;
@@ -54,20 +53,12 @@ public sealed class VoTableCatalogRowSource : ICatalogRowSource
     {
         ArgumentNullException.ThrowIfNull(columns);
         var full = Path.GetFullPath(path);
-        FileStream file;
-        try
-        {
-            file = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CatalogDataException(full, null, null, $"cannot open: {e.Message}", e);
-        }
+        var file = CatalogFile.OpenRead(full);
         Stream stream = file;
         VoTableReader? reader = null;
         try
         {
-            stream = IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : file;
+            stream = CatalogFile.Content(file, leaveOpen: true);
             reader = new VoTableReader(stream, new VoTableReaderOptions { Strict = true });
             if (!reader.MoveToNextTable())
             {
@@ -123,14 +114,6 @@ public sealed class VoTableCatalogRowSource : ICatalogRowSource
 
     /// <inheritdoc/>
     public void Dispose() => Close(reader, stream, file);
-
-    private static bool IsGzip(FileStream file)
-    {
-        Span<byte> magic = stackalloc byte[2];
-        var n = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        file.Position = 0;
-        return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b; // RFC 1952 §2.3.1
-    }
 
     private static int[] MapColumns(string path, VoTableTableHeader table, IReadOnlyList<CatalogColumn> columns)
     {
