@@ -19,16 +19,6 @@ internal sealed partial class TranslationSession
         _ => throw Unsupported($"unknown condition {condition.GetType().Name}", condition),
     };
 
-    private static string Symbol(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.Equal => "=",
-        ComparisonOperator.NotEqual => "<>",
-        ComparisonOperator.LessThan => "<",
-        ComparisonOperator.GreaterThan => ">",
-        ComparisonOperator.LessThanOrEqual => "<=",
-        _ => ">=",
-    };
-
     private string Comparison(ComparisonPredicate comparison, Scope scope)
     {
         if (SpatialComparison(comparison, scope) is { } spatial)
@@ -39,10 +29,10 @@ internal sealed partial class TranslationSession
         var right = Expression(comparison.Right, scope);
         if (IsGeometry(left.Kind) || IsGeometry(right.Kind))
         {
-            throw Unsupported("geometries cannot be compared with " + Symbol(comparison.Operator), comparison);
+            throw Unsupported("geometries cannot be compared with " + PortableSql.ComparisonSymbol(comparison.Operator), comparison);
         }
         var (l, r) = Comparable(left, right);
-        return $"({l} {Symbol(comparison.Operator)} {r})";
+        return $"({l} {PortableSql.ComparisonSymbol(comparison.Operator)} {r})";
     }
 
     /// <summary>
