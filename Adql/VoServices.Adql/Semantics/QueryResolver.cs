@@ -35,7 +35,7 @@ internal sealed partial class QueryResolver(IAdqlSchema schema, FunctionCatalog 
             commonTables = commonTables.Add(new CommonTable(cte.Name, cte, table, [.. outputs.Select(o => o.Type)]));
         }
         var result = ResolveQuery(query.Body, null, commonTables);
-        return new ResolvedQuery(query, [.. result.Select(o => o.ToOutputColumn())], tables, columns, details);
+        return new ResolvedQuery(query, [.. result.Select(o => o.ToFieldColumn())], tables, columns, details);
     }
 
     /// <summary>Resolves a SELECT, set operation or parenthesised query; <paramref name="outer"/> is the enclosing scope of a subquery.</summary>

@@ -21,8 +21,9 @@ public sealed record OutputColumn(
 /// <summary>What a column reference resolved to: a column of a table (or of a derived table / CTE).</summary>
 /// <param name="Table">The table the column belongs to; for derived tables and CTEs, a synthetic AdqlTable whose
 /// columns are the subquery's output columns (Kind Catalog, StorageName null). A synthetic column's
-/// <see cref="AdqlColumn.Name"/> is the subquery's <see cref="OutputColumn.Name"/>, in double quotes when it is not a
-/// regular identifier or was written delimited (TAP_SCHEMA form).</param>
+/// <see cref="AdqlColumn.Name"/> is the subquery's <see cref="OutputColumn.Name"/> as <see cref="ResolvedQuery.ColumnsOf"/>
+/// gives it (exact case kept), in double quotes when it is not a regular identifier or was written delimited
+/// (TAP_SCHEMA form).</param>
 /// <param name="Column">The column.</param>
 /// <param name="CorrelationName">The name by which the table is referenced in that scope: the alias
 /// (<see cref="Identifier.Value"/>, without quotes), or without alias the table's <see cref="AdqlTable.QualifiedName"/>
@@ -60,7 +61,8 @@ public sealed class ResolvedQuery
     /// <summary>The parsed query.</summary>
     public Query Query { get; }
 
-    /// <summary>The result columns in select-list order (with <c>*</c> expanded).</summary>
+    /// <summary>The result columns in select-list order (with <c>*</c> expanded); their names are VOTable FIELD names,
+    /// unique ignoring case (a second <c>"U"</c> after <c>u</c> is <c>U_2</c>) since clients often match them so.</summary>
     public IReadOnlyList<OutputColumn> Columns { get; }
 
     /// <summary>The catalogue or upload table a <see cref="NamedTable"/> node refers to; null for CTE references.</summary>
@@ -82,9 +84,13 @@ public sealed class ResolvedQuery
 
     /// <summary>
     /// The result columns of any query expression of the tree: the body, a common table's definition, a derived
-    /// table's or a subquery's query (names unique within each). A translator aliases the select items of derived
-    /// tables and common tables with these names, which is how outer references to them resolve.
+    /// table's or a subquery's query. A translator aliases the select items of derived tables and common tables with
+    /// these names, which is how outer references to them resolve.
     /// </summary>
+    /// <remarks>These are the names columns are bound by, unique as ADQL 2.1 §2.1.3 compares names: columns whose
+    /// names differ only by case keep them when one is delimited (<c>SELECT u, "U"</c> gives <c>u</c> and <c>U</c>, and
+    /// an outer <c>x."U"</c> denotes the second), so aliases must be quoted to keep their case. They differ from
+    /// <see cref="Columns"/> only there: the FIELD names of the result are unique ignoring case (<c>u</c>, <c>U_2</c>).</remarks>
     public IReadOnlyList<OutputColumn>? ColumnsOf(QueryExpression node) => details.QueryColumns.GetValueOrDefault(node);
 
     /// <summary>The columns a <see cref="AllColumns"/> or <see cref="QualifiedAllColumns"/> item expands to, in order.</summary>

@@ -18,9 +18,12 @@ namespace VoServices.Adql.Semantics;
 /// the alias as written; other expressions get a generated name that is a valid regular identifier —
 /// <c>count_all</c> for COUNT(*), <c>avg_ra</c> for an aggregate or function of a column, the function name for a
 /// user-defined function, the operand's name for CAST and IN_UNIT, otherwise <c>col</c>n with n the 1-based
-/// position. Names that repeat one already used (compared case-insensitively, as ADQL compares regular
-/// identifiers) get <c>_2</c>, <c>_3</c>...: <c>SELECT a.ra, b.ra</c> gives <c>ra</c>, <c>ra_2</c>. A set operation
-/// takes names and metadata from its left operand and the common datatype of both.</para>
+/// position. Names that repeat one already used get <c>_2</c>, <c>_3</c>...: <c>SELECT a.ra, b.ra</c> gives <c>ra</c>,
+/// <c>ra_2</c>. The FIELD names of the result (<see cref="ResolvedQuery.Columns"/>) are compared case-insensitively
+/// (<c>SELECT u, "U"</c> gives <c>u</c>, <c>U_2</c>), since clients often look them up so; inside the query (a derived
+/// table's or common table's columns, ORDER BY, <see cref="ResolvedQuery.ColumnsOf"/>) names keep their case as ADQL
+/// 2.1 §2.1.3 compares them, so <c>x."U"</c> denotes the column named exactly <c>U</c>. A set operation takes names
+/// and metadata from its left operand and the common datatype of both.</para>
 /// <para>Types follow SQL as PostgreSQL applies it (integers widen and stay integers, integer division included;
 /// REAL only with REAL, otherwise DOUBLE); the NULL literal is <c>char *</c>; units survive +, -, MIN, MAX, AVG, SUM,
 /// ABS, ROUND, CAST between numbers and functions declared with a unit (DISTANCE → deg, AREA → deg2, ...).</para>

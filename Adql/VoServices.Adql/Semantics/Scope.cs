@@ -115,14 +115,23 @@ internal sealed class SelectState(QueryScope scope)
 internal sealed record ExpressionContext(QueryScope Scope, ClauseKind Clause, SelectState? Select, bool InAggregate = false);
 
 /// <summary>One result column of a query expression while it is being resolved.</summary>
-/// <param name="Name">The unique output name (a VOTable FIELD name).</param>
+/// <param name="Name">The name the column is bound by (ORDER BY and GROUP BY of its query, references to a derived table
+/// or common table): its exact case is kept (ADQL 2.1 §2.1.3), so <c>u</c> and <c>"U"</c> stay two names; see
+/// <see cref="OutputNames.MakeUnique"/>.</param>
 /// <param name="Delimited">True when the name must be written in double quotes to be read back as this name.</param>
 /// <param name="Type">Type and metadata.</param>
 /// <param name="Expression">The select-list expression; null for columns from <c>*</c>.</param>
 /// <param name="Source">The column it copies, for plain column references and <c>*</c>.</param>
 internal sealed record OutputItem(string Name, bool Delimited, ExpressionType Type, ValueExpression? Expression, ColumnSlot? Source)
 {
+    /// <summary>The VOTable FIELD name when this is a top-level result column: unique case-insensitively.</summary>
+    public string FieldName { get; init; } = Name;
+
     public Identifier Identifier => new(Name, Delimited);
 
+    /// <summary>The column under its binding name (<see cref="ResolvedQuery.ColumnsOf"/>).</summary>
     public OutputColumn ToOutputColumn() => Type.ToOutputColumn(Name);
+
+    /// <summary>The column under its FIELD name (<see cref="ResolvedQuery.Columns"/>).</summary>
+    public OutputColumn ToFieldColumn() => Type.ToOutputColumn(FieldName);
 }
