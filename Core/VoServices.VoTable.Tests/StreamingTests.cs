@@ -7,6 +7,14 @@ namespace VoServices.VoTable.Tests;
 /// The writer and reader hold no per-row state: memory after 200k rows is what it was after the first, and the
 /// typed cell API allocates nothing per row.
 /// </summary>
+/// <summary>
+/// Runs alone: these tests read the process-wide managed heap (GC.GetTotalMemory), which other test classes running in
+/// parallel would inflate.
+/// </summary>
+[CollectionDefinition(nameof(ProcessMemoryCollection), DisableParallelization = true)]
+public sealed class ProcessMemoryCollection;
+
+[Collection(nameof(ProcessMemoryCollection))]
 public sealed class StreamingTests(ITestOutputHelper output)
 {
     private const long MemorySlack = 4 << 20;

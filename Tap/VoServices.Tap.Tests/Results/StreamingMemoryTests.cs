@@ -4,6 +4,14 @@ using VoServices.VoTable;
 namespace VoServices.Tap.Tests.Results;
 
 /// <summary>The writers stream: managed memory at the 200,000th row is what it was at the 20,000th.</summary>
+/// <summary>
+/// Runs alone: these tests read the process-wide managed heap (GC.GetTotalMemory), which other test classes running in
+/// parallel would inflate.
+/// </summary>
+[CollectionDefinition(nameof(ProcessMemoryCollection), DisableParallelization = true)]
+public sealed class ProcessMemoryCollection;
+
+[Collection(nameof(ProcessMemoryCollection))]
 public sealed class StreamingMemoryTests
 {
     private const int Rows = 200_000;
