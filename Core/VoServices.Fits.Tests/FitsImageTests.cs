@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using VoServices.Testing;
 
 namespace VoServices.Fits.Tests;
@@ -126,32 +125,28 @@ public sealed class FitsImageTests
     }
 
     [SkippableFact]
-    public void ReadPlane_1024x1024Float32_TakesTensOfMilliseconds()
+    public void ReadPlane_1024x1024Float32_ReadsEveryPixelTwiceTheSame()
     {
+        // Speed is measured by bench/run.sh fits against astropy and cfitsio, never asserted in a unit test.
         using var fits = FitsFile.Open(SharedData.File("images", "tuc47_acs_hrc", "j8bt06nyq_flt.fits"));
         var image = fits[1].AsImage();
-        image.ReadPlaneSingle();     // warm-up: JIT and page cache
-
-        var watch = Stopwatch.StartNew();
+        var first = image.ReadPlaneSingle();
         var pixels = image.ReadPlaneSingle();
-        watch.Stop();
 
         Assert.Equal(1024 * 1024, pixels.Length);
-        Assert.True(watch.ElapsedMilliseconds < 250, $"full read took {watch.ElapsedMilliseconds} ms");
+        Assert.Equal(first, pixels);
     }
 
     [SkippableFact]
-    public void ReadPlane_1024x1024RiceQuantized_DecodesQuickly()
+    public void ReadPlane_1024x1024RiceQuantized_DecodesTheSameTwice()
     {
         using var fits = FitsFile.Open(SharedData.File("images", "fz", "j8bt06nyq_flt.fits.fz"));
         var image = fits[1].AsImage();
-        image.ReadPlaneSingle();
+        var first = image.ReadPlaneSingle();
+        var again = image.ReadPlaneSingle();
 
-        var watch = Stopwatch.StartNew();
-        image.ReadPlaneSingle();
-        watch.Stop();
-
-        Assert.True(watch.ElapsedMilliseconds < 500, $"full decode took {watch.ElapsedMilliseconds} ms");
+        Assert.Equal(1024 * 1024, again.Length);
+        Assert.Equal(first, again);
     }
 
     [SkippableTheory]
