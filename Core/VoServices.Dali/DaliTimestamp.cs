@@ -71,14 +71,20 @@ public static partial class DaliTimestamp
     /// followed by <c>Z</c> (the civil-time form, e.g. <c>2020-01-02T00:00:00Z</c>, as UWS needs).
     /// A <see cref="DateTimeKind.Local"/> value is converted to UTC first; Unspecified is taken as UTC.
     /// </summary>
-    public static string Format(DateTime value, bool utcDesignator)
+    public static string Format(DateTime value, bool utcDesignator) => Format(value, utcDesignator, alwaysWriteTime: false);
+
+    /// <summary>
+    /// As <see cref="Format(DateTime, bool)"/>; with <paramref name="alwaysWriteTime"/> a midnight value keeps its time
+    /// part (<c>2000-01-01T00:00:00</c>), so that every cell of a result column has the same form (taplint E_YTSR).
+    /// </summary>
+    public static string Format(DateTime value, bool utcDesignator, bool alwaysWriteTime)
     {
         if (value.Kind == DateTimeKind.Local)
         {
             value = value.ToUniversalTime();
         }
         var date = value.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
-        if (value.TimeOfDay == TimeSpan.Zero && !utcDesignator)
+        if (value.TimeOfDay == TimeSpan.Zero && !utcDesignator && !alwaysWriteTime)
         {
             return date;
         }

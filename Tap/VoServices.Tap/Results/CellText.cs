@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using VoServices.Dali;
 
 namespace VoServices.Tap.Results;
 
@@ -38,14 +39,8 @@ internal static class CellText
     /// (<c>2000-01-01T00:00:00</c>), so that every value of a column has the same form (taplint E_YTSR).
     /// A <see cref="DateTimeKind.Local"/> value is converted to UTC first; Unspecified is taken as UTC.
     /// </summary>
-    public static string Timestamp(DateTime value)
-    {
-        if (value.Kind == DateTimeKind.Local)
-        {
-            value = value.ToUniversalTime();
-        }
-        return value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.');
-    }
+    public static string Timestamp(DateTime value) =>
+        DaliTimestamp.Format(value, utcDesignator: false, alwaysWriteTime: true);
 
     /// <summary>A double in the shortest round-trip form.</summary>
     public static string Number(double value) =>
